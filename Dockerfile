@@ -1,0 +1,8 @@
+# One image for all six services; docker-compose.yml picks the entry point per service.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+ENV HOST=0.0.0.0
+CMD ["node", "--import", "tsx", "gateway/index.ts"]

@@ -1,0 +1,22 @@
+import { stopOnSignals } from '../shared/http/service';
+import { createLogger } from '../shared/logger';
+import { GATEWAY_DEFAULT_PORT } from '../shared/services';
+import { startService } from '../shared/http/service';
+import { createGatewayService } from './server';
+
+const log = createLogger('gateway');
+
+async function main(): Promise<void> {
+  const service = await createGatewayService();
+  const running = await startService(
+    service,
+    Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT),
+    process.env.HOST ?? '127.0.0.1',
+  );
+  stopOnSignals(() => running.stop());
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ err: error }, 'failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+import { main } from '../run';
+
+main('kodomo');

@@ -1,0 +1,37 @@
+/**
+ * Runs one subgraph as its own process: opens its store (MongoDB or embedded), loads
+ * the demo town when asked and the store is empty, listens, and stops gracefully.
+ */
+import type { ServiceName } from '../shared/domain';
+import { stopOnSignals } from '../shared/http/service';
+import { createLogger } from '../shared/logger';
+import { SUBGRAPHS } from '../shared/services';
+import { openStore } from '../shared/store';
+import { isSeeded, reseed, SUBGRAPH_FACTORIES } from './registry';
+
+export async function runSubgraph(name: ServiceName): Promise<void> {
+  const log = createLogger(name);
+  const entry = SUBGRAPHS.find((s) => s.name === name);
+  if (!entry) throw new Error(`unknown subgraph ${name}`);
+  const port = Number(process.env.PORT ?? entry.defaultPort);
+  const store = await openStore({ service: name });
+  if (process.env.SEED === 'if-empty' && !(await isSeeded(store))) {
+    const syntheticResidents = Number(process.env.SYNTHETIC_RESIDENTS ?? 0);
+    log.info({ syntheticResidents }, 'loading the demo town');
+    await reseed(name, store, { syntheticResidents });
+  }
+  const service = await (
+    await SUBGRAPH_FACTORIES[name].create(store)
+  ).start(port, process.env.HOST ?? '127.0.0.1');
+  stopOnSignals(async () => {
+    await service.stop();
+    await store.close();
+  });
+}
+
+export function main(name: ServiceName): void {
+  runSubgraph(name).catch((error: unknown) => {
+    createLogger(name).fatal({ err: error }, 'failed to start');
+    process.exit(1);
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Starts the whole federated graph in this process: five subgraphs on the embedded
+ * store (in memory) and the gateway, each on a free port.
+ */
+import type { ServiceName } from '../../shared/domain';
+import { SERVICES } from '../../shared/domain';
+import type { RunningService } from '../../shared/http/service';
+import { startService } from '../../shared/http/service';
+import { EmbeddedStore } from '../../shared/store';
+import type { Store } from '../../shared/store';
+import { reseed, SUBGRAPH_FACTORIES } from '../../subgraphs/registry';
+import type { GatewayService } from '../../gateway/server';
+import { createGatewayService } from '../../gateway/server';
+
+export interface TestGraph {
+  url: string;
+  stores: Record<ServiceName, Store>;
+  gateway: GatewayService;
+  services: Record<ServiceName, RunningService>;
+  query<T = unknown>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  body: {
+    data?: T;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  };
+  text: string;
+}
+
+export async function startTestGraph(options: { syntheticResidents?: number } = {}): Promise<TestGraph> {
+  const stores = {} as Record<ServiceName, Store>;
+  const services = {} as Record<ServiceName, RunningService>;
+  for (const name of SERVICES) {
+    const store = new EmbeddedStore();
+    await reseed(name, store, { syntheticResidents: options.syntheticResidents ?? 0 });
+    stores[name] = store;
+    services[name] = await (await SUBGRAPH_FACTORIES[name].create(store)).start(0);
+  }
+  const subgraphUrls = Object.fromEntries(SERVICES.map((n) => [n, services[n].url]));
+  const gateway = await createGatewayService({ subgraphUrls });
+  const running = await startService(gateway, 0);
+
+  return {
+    url: running.url,
+    stores,
+    gateway,
+    services,
+    async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      const res = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await res.text();
+      return { status: res.status, body: JSON.parse(text) as GraphQLResponse<T>['body'], text };
+    },
+    async stop() {
+      await running.stop();
+      await Promise.all(Object.values(services).map((s) => s.stop()));
+      await Promise.all(Object.values(stores).map((s) => s.close()));
+    },
+  };
+}
