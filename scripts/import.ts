@@ -1,0 +1,181 @@
+/**
+ * `npm run import -- <silo> <file.csv> --mapping <mapping.json> [--encoding auto|utf8|cp932]
+ *  [--dry-run] [--no-auto-link] [--by <staff id>] [--json] [--quiet]`
+ *
+ * Imports an agency's CSV export into its silo's store (the embedded journal in
+ * DATA_DIR/<silo>/, default .data/, or MongoDB when MONGODB_URI is set), all or
+ * nothing: a file with any bad row changes nothing and every bad row is listed with
+ * its line. Progress goes to stderr, the summary to stdout. See docs/IMPORT.md.
+ */
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { SILOS } from '../shared/domain';
+import type { SiloService } from '../shared/domain';
+import type { ImportProgress, ImportSummary, SiloImport } from '../shared/import';
+import { formatIssue, ImportFileError, isEncodingOption, loadMapping, runImport } from '../shared/import';
+import { openStore } from '../shared/store';
+import type { Store } from '../shared/store';
+import { kaigoImport } from '../subgraphs/kaigo/import/definition';
+import { kodomoImport } from '../subgraphs/kodomo/import/definition';
+import { konkyuImport } from '../subgraphs/konkyu/import/definition';
+import { shogaiImport } from '../subgraphs/shogai/import/definition';
+
+export const SILO_IMPORTS: Record<SiloService, SiloImport> = {
+  kaigo: kaigoImport,
+  shogai: shogaiImport,
+  kodomo: kodomoImport,
+  konkyu: konkyuImport,
+};
+
+export function siloImport(name: string | undefined): SiloImport {
+  const found = SILOS.find((s) => s.service === name);
+  if (!found) throw new UsageError(`first argument: a silo (${SILOS.map((s) => s.service).join(', ')})`);
+  return SILO_IMPORTS[found.service];
+}
+
+export class UsageError extends Error {}
+
+/** The silo's store and the resident registry's (juso), opened as the services open them. */
+export async function openStores(
+  silo: SiloService,
+): Promise<{ silo: Store; juso: Store; close(): Promise<void> }> {
+  const siloStore = await openStore({ service: silo });
+  const jusoStore = await openStore({ service: 'juso' });
+  return {
+    silo: siloStore,
+    juso: jusoStore,
+    close: async () => {
+      await siloStore.close();
+      await jusoStore.close();
+    },
+  };
+}
+
+const USAGE =
+  'usage: npm run import -- <silo> <file.csv> --mapping <mapping.json> [--encoding auto|utf8|cp932] ' +
+  '[--dry-run] [--no-auto-link] [--by <staff id>] [--json] [--quiet]';
+
+const PHASES: Record<ImportProgress['phase'], { label: string; unit: string }> = {
+  read: { label: 'reading ', unit: 'KiB' },
+  link: { label: 'linking ', unit: 'rows' },
+  write: { label: 'writing ', unit: 'records' },
+};
+
+const SMALL_FILE_BYTES = 1 << 20;
+
+/** One bar per phase on stderr; without a terminal, a line every two seconds (files of 1 MiB or more). */
+function progressBar(quiet: boolean): { update(p: ImportProgress): void; stop(): void } {
+  if (quiet) return { update: () => undefined, stop: () => undefined };
+  let phase: ImportProgress['phase'] | null = null;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: '{phase} [{bar}] {percentage}% | {value}/{total} {unit} | {duration_formatted}',
+      noTTYOutput: !process.stderr.isTTY,
+      notTTYSchedule: 2000,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let enabled: boolean | null = null;
+  return {
+    update(p) {
+      // Without a terminal (a log, CI) a small file needs no progress lines.
+      enabled ??= process.stderr.isTTY || p.phase !== 'read' || p.total >= SMALL_FILE_BYTES;
+      if (!enabled) return;
+      const scale = p.phase === 'read' ? 1024 : 1;
+      const value = Math.round(p.done / scale);
+      const total = Math.max(1, Math.round(p.total / scale));
+      if (phase !== p.phase) {
+        if (phase) bar.stop();
+        phase = p.phase;
+        bar.start(total, value, { phase: PHASES[p.phase].label, unit: PHASES[p.phase].unit });
+      } else bar.update(value);
+    },
+    stop() {
+      if (phase) bar.stop();
+    },
+  };
+}
+
+function printSummary(s: ImportSummary, seconds: number): void {
+  const lines = [
+    `${s.silo}: ${s.file} (${s.encoding ?? 'unread'})${s.dryRun ? ' — dry run, nothing written' : ''}`,
+    `  rows read              ${s.rowsRead}`,
+    `  inserted               ${s.inserted}`,
+    `  updated                ${s.updated}`,
+    `  unchanged              ${s.unchanged}`,
+    `  linked by number       ${s.linkedByNumber}`,
+    `  linked by exact match  ${s.linkedByExactMatch}`,
+    `  link kept              ${s.keptLink}`,
+    `  waiting for a person   ${s.waiting}${s.waiting ? `  (npm run link -- ${s.silo} --list)` : ''}`,
+    `  warnings               ${s.warnings.length}`,
+    `  errors                 ${s.errors.length}${s.errors.length ? '  — nothing was changed' : ''}`,
+    `  time                   ${seconds.toFixed(1)} s`,
+  ];
+  console.log(lines.join('\n'));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      mapping: { type: 'string' },
+      encoding: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'no-auto-link': { type: 'boolean', default: false },
+      by: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const [siloName, file] = positionals;
+  const definition = siloImport(siloName);
+  if (!file || !values.mapping) throw new UsageError(USAGE);
+  if (values.encoding !== undefined && !isEncodingOption(values.encoding))
+    throw new UsageError('--encoding must be auto, utf8 or cp932');
+
+  const started = performance.now();
+  const mapping = await loadMapping(values.mapping, definition);
+  const stores = await openStores(definition.silo);
+  const bar = progressBar(values.quiet);
+  let summary: ImportSummary;
+  try {
+    summary = await runImport(definition, stores.silo, stores.juso, {
+      file,
+      mapping,
+      encoding: values.encoding as Parameters<typeof runImport>[3]['encoding'],
+      dryRun: values['dry-run'],
+      autoLink: !values['no-auto-link'],
+      by: values.by,
+      onProgress: (p) => bar.update(p),
+    });
+  } finally {
+    bar.stop();
+    await stores.close();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  for (const w of summary.warnings) console.error(`warning: ${formatIssue(w)}`);
+  for (const e of summary.errors) console.error(`error: ${formatIssue(e)}`);
+  if (values.json) console.log(JSON.stringify({ ...summary, seconds }, null, 2));
+  else printSummary(summary, seconds);
+  return summary.errors.length ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2))
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      if (error instanceof ImportFileError) {
+        console.error(error.message);
+        for (const issue of error.issues) console.error(`error: ${formatIssue(issue)}`);
+      } else if (
+        error instanceof UsageError ||
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      )
+        console.error(`${(error as Error).message}\n${USAGE}`);
+      else console.error(error);
+      process.exit(2);
+    });
+}
