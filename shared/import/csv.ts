@@ -19,10 +19,10 @@ export interface CsvProgress {
   totalBytes: number;
 }
 
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
-function* chunks(text: string): Generator<string> {
-  for (let i = 0; i < text.length; i += CHUNK_CHARS) yield text.slice(i, i + CHUNK_CHARS);
+function* chunks(bytes: Buffer): Generator<Buffer> {
+  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
 }
 
 function countNewlines(fields: readonly string[]): number {
@@ -31,9 +31,25 @@ function countNewlines(fields: readonly string[]): number {
   return n;
 }
 
+/** Counts line feeds up to a byte offset, moving forward only (records come in order). */
+class LineCounter {
+  private offset = 0;
+  private lines = 0;
+  constructor(private readonly bytes: Buffer) {}
+
+  /** Line feeds in bytes[0, end). */
+  before(end: number): number {
+    for (let i = this.bytes.indexOf(10, this.offset); i >= 0 && i < end; i = this.bytes.indexOf(10, i + 1)) {
+      this.lines++;
+      this.offset = i + 1;
+    }
+    return this.lines;
+  }
+}
+
 interface ParsedRecord {
   record: string[];
-  info: { lines: number; bytes: number };
+  info: { bytes: number };
 }
 
 /**
@@ -45,8 +61,10 @@ export async function* readCsv(
   file: string,
   onProgress?: (p: CsvProgress) => void,
 ): AsyncGenerator<CsvRow> {
-  const totalBytes = Buffer.byteLength(text);
-  const parser = Readable.from(chunks(text)).pipe(
+  const bytes = Buffer.from(text, 'utf8');
+  const totalBytes = bytes.length;
+  const lines = new LineCounter(bytes);
+  const parser = Readable.from(chunks(bytes)).pipe(
     parse({
       bom: true,
       info: true,
@@ -58,9 +76,12 @@ export async function* readCsv(
   );
   try {
     for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
-      // info.lines is where the record ends; a quoted field may span lines.
-      yield { line: info.lines - countNewlines(record), fields: record };
-      onProgress?.({ bytes: info.bytes, totalBytes });
+      // info.bytes ends after the record's line break (if any); csv-parse's own line
+      // count is off for CRLF inside quoted fields, so lines are counted here.
+      const end = info.bytes;
+      const endLine = 1 + lines.before(end) - (bytes[end - 1] === 10 ? 1 : 0);
+      yield { line: endLine - countNewlines(record), fields: record };
+      onProgress?.({ bytes: end, totalBytes });
     }
   } catch (error) {
     const e = error as { message?: string; lines?: number };
