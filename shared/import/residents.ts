@@ -6,7 +6,8 @@
  * the whole town.
  *
  * Scoring (0–1): kana 0.45, birth date 0.35, address 0.2. Kana and address score
- * by edit distance of their normal forms (1 = equal); a birth date scores 1 when
+ * by edit distance of their normal forms (1 = equal, 0 from half the characters
+ * wrong); a birth date scores 1 when
  * equal, 0.6 when month and day are swapped, 0.5 when one of year, month or day
  * differs, 0 otherwise. Without an address on both sides, or for a person under a DV
  * support measure (住民基本台帳 DV等支援措置: the address is never used nor shown),
@@ -74,10 +75,14 @@ export const DEFAULT_CANDIDATE_LIMIT = 5;
 export const DEFAULT_MIN_SCORE = 0.6;
 const WEIGHTS = { kana: 0.45, birthDate: 0.35, address: 0.2 };
 
+/**
+ * 1 for equal strings, falling twice as fast as the share of edits: one wrong
+ * character in seven is 0.71, and a shared 「さくら町」 does not make two addresses alike.
+ */
 function similarity(a: string, b: string): number {
   if (a === b) return a ? 1 : 0;
   if (!a || !b) return 0;
-  return Math.max(0, 1 - distance(a, b) / Math.max(a.length, b.length));
+  return Math.max(0, 1 - (2 * distance(a, b)) / Math.max(a.length, b.length));
 }
 
 function birthDateScore(a: string, b: string): number {

@@ -9,7 +9,7 @@ import type { HihokenshaDoc } from '../../subgraphs/kaigo/adapter/native';
 import { KAIGO_COLLECTION } from '../../subgraphs/kaigo/adapter/native';
 import { kaigoImport } from '../../subgraphs/kaigo/import/definition';
 import { kaigoStoreConfig } from '../../subgraphs/kaigo/server';
-import { harness, NOW, sampleCsv, sjis, utf8 } from './helpers';
+import { harness, NOW, sjis, utf8 } from './helpers';
 
 const HEADER =
   '被保険者番号,宛名番号,氏名,フリガナ,生年月日,住所,要介護度,認定年月日,有効期間開始,有効期間終了,ケアマネ氏名,居宅介護支援事業所,最終相談日,相談種別,相談内容,虐待対応';
