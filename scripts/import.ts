@@ -56,9 +56,11 @@ const USAGE =
   '[--dry-run] [--no-auto-link] [--by <staff id>] [--json] [--quiet]';
 
 const PHASES: Record<ImportProgress['phase'], { label: string; unit: string }> = {
-  read: { label: 'reading ', unit: 'KiB' },
-  link: { label: 'linking ', unit: 'rows' },
-  write: { label: 'writing ', unit: 'records' },
+  read: { label: 'reading  ', unit: 'KiB' },
+  load: { label: 'loading  ', unit: 'stored records, resident registry' },
+  link: { label: 'linking  ', unit: 'rows' },
+  compare: { label: 'comparing', unit: 'rows' },
+  write: { label: 'writing  ', unit: 'records' },
 };
 
 const SMALL_FILE_BYTES = 1 << 20;
@@ -158,7 +160,8 @@ async function main(argv: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   for (const w of summary.warnings) console.error(`warning: ${formatIssue(w)}`);
   for (const e of summary.errors) console.error(`error: ${formatIssue(e)}`);
-  if (values.json) console.log(JSON.stringify({ ...summary, seconds }, null, 2));
+  const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (values.json) console.log(JSON.stringify({ ...summary, seconds, maxRssMiB }, null, 2));
   else printSummary(summary, seconds);
   return summary.errors.length ? 1 : 0;
 }

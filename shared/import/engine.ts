@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Store } from '../store';
 import type { LinkedNativeDoc, ResidentLink } from '../silo/types';
 import { LINK_INDEX } from '../silo/types';
@@ -44,7 +45,7 @@ export interface ImportedDoc extends LinkedNativeDoc {
 export const EXACT_MATCH_LINKER = 'import:exact-match';
 
 export interface ImportProgress {
-  phase: 'read' | 'link' | 'write';
+  phase: 'read' | 'load' | 'link' | 'compare' | 'write';
   done: number;
   total: number;
 }
@@ -104,12 +105,26 @@ function canonical(value: unknown): string {
   );
 }
 
-function nativeContent(doc: ImportedDoc): string {
+function withoutLinks(doc: ImportedDoc): Record<string, unknown> {
   const { link: _link, pendingLink: _pending, ...rest } = doc;
-  return canonical(rest);
+  return rest;
+}
+
+/**
+ * Same native content? A document this import wrote before has its keys in the same
+ * order, so plain JSON decides at once; only a difference is checked again key-sorted
+ * (a document written by other tooling may order its keys differently).
+ */
+function sameNativeContent(a: ImportedDoc, b: ImportedDoc): boolean {
+  const x = withoutLinks(a);
+  const y = withoutLinks(b);
+  return JSON.stringify(x) === JSON.stringify(y) || canonical(x) === canonical(y);
 }
 
 const headerKey = (h: string) => h.normalize('NFKC').trim();
+
+/** Rows between two turns of the event loop (timers, a progress bar's redraw). */
+const YIELD_EVERY = 2_000;
 
 export async function runImport(
   definition: SiloImport,
@@ -189,6 +204,7 @@ export async function runImport(
   }
 
   // 3. What the store holds, and who is who.
+  progress({ phase: 'load', done: 0, total: 2 });
   const collection = siloStore.collection<ImportedDoc>(definition.collection);
   const existing = new Map<string, ImportedDoc>();
   /** resident id → native key of the record linked to them (stored, then this file's). */
@@ -197,22 +213,26 @@ export async function runImport(
     existing.set(doc._id, doc);
     if (doc.link) claims.set(doc.link.residentId, doc._id);
   }
+  progress({ phase: 'load', done: 1, total: 2 });
   const registry = await ResidentIndex.load(jusoStore);
+  progress({ phase: 'load', done: 2, total: 2 });
   if (registry.size === 0 && unique.length > 0)
     warn(null, 'the resident registry (juso people) is empty: no record can be linked');
 
   const links = new Map<StagedRow, ResidentLink>();
   const pending = new Map<StagedRow, PendingLink>();
   let done = 0;
-  const tick = () => {
+  /** Reports progress and lets the event loop turn now and then, so a progress bar can draw. */
+  const tick = async () => {
     done++;
     if (done % 1000 === 0 || done === unique.length) progress({ phase: 'link', done, total: unique.length });
+    if (done % YIELD_EVERY === 0) await nextTurn();
   };
 
   // 3a. Rows that carry the resident number.
   for (const row of unique) {
     if (row.residentId === undefined) continue;
-    tick();
+    await tick();
     const rid = row.residentId;
     const current = existing.get(row.key)?.link;
     if (!registry.has(rid)) {
@@ -253,7 +273,7 @@ export async function runImport(
   const exactTargets = new Map<string, number>();
   for (const row of unique) {
     if (row.residentId !== undefined) continue;
-    tick();
+    await tick();
     const current = existing.get(row.key)?.link;
     if (current) {
       links.set(row, current);
@@ -298,7 +318,12 @@ export async function runImport(
   // 4. Build the documents and compare them with the stored ones.
   const mapped = new Set([...Object.keys(mapping.columns), ...Object.keys(mapping.defaults)]);
   const writes: ImportedDoc[] = [];
+  let compared = 0;
   for (const row of unique) {
+    compared++;
+    if (compared % 1000 === 0 || compared === unique.length)
+      progress({ phase: 'compare', done: compared, total: unique.length });
+    if (compared % YIELD_EVERY === 0) await nextTurn();
     const link = links.get(row);
     const wait = pending.get(row);
     if (!link && !wait) continue; // the row failed above
@@ -316,7 +341,7 @@ export async function runImport(
       summary.inserted++;
       writes.push(doc);
     } else if (
-      nativeContent(before) === nativeContent(doc) &&
+      sameNativeContent(before, doc) &&
       canonical(before.link) === canonical(doc.link) &&
       canonical(before.pendingLink?.identity) === canonical(doc.pendingLink?.identity)
     ) {
@@ -334,11 +359,13 @@ export async function runImport(
   if (summary.dryRun) return summary;
 
   // 5. All or nothing: one upsertMany (one journal entry / one transaction).
-  progress({ phase: 'write', done: 0, total: writes.length });
   await collection.createIndexes([LINK_INDEX, ...definition.indexes]);
-  if (writes.length) await collection.upsertMany(writes);
-  summary.written = writes.length > 0;
-  progress({ phase: 'write', done: writes.length, total: writes.length });
+  if (writes.length) {
+    progress({ phase: 'write', done: 0, total: writes.length });
+    await collection.upsertMany(writes);
+    summary.written = true;
+    progress({ phase: 'write', done: writes.length, total: writes.length });
+  }
   return summary;
 }
 
@@ -369,6 +396,7 @@ async function readRows(
       continue;
     }
     summary.rowsRead++;
+    if (summary.rowsRead % YIELD_EVERY === 0) await nextTurn();
     if (fields.length !== header.length) {
       fail(line, `${fields.length} fields where the header (line ${headerLine}) has ${header.length}`);
       continue;

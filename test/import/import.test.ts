@@ -9,6 +9,7 @@ import type { HihokenshaDoc } from '../../subgraphs/kaigo/adapter/native';
 import { KAIGO_COLLECTION } from '../../subgraphs/kaigo/adapter/native';
 import { kaigoImport } from '../../subgraphs/kaigo/import/definition';
 import { kaigoStoreConfig } from '../../subgraphs/kaigo/server';
+import type { Harness } from './helpers';
 import { harness, NOW, sjis, utf8 } from './helpers';
 
 const HEADER =
@@ -23,9 +24,7 @@ const GOOD = csv(
   '1000000601,,伊藤 正,イトウ タダシ,1948/02/20,さくら町東3-1-51,要介護1,R7.11.20,R7.12.1,R8.11.30,,,,,,対応中',
 );
 
-const docs = async (h: {
-  silo: { collection: (n: string) => { find: (f: object) => Promise<unknown[]> } };
-}) => (await h.silo.collection(KAIGO_COLLECTION).find({})) as ImportedDoc[];
+const docs = (h: Harness) => h.silo.collection<ImportedDoc>(KAIGO_COLLECTION).find({});
 
 describe('import of a 介護 export', () => {
   it('imports UTF-8 with 和暦 dates into native documents and links by number and exact match', async () => {
