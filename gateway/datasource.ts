@@ -1,12 +1,25 @@
 /**
- * How the gateway talks to one subgraph. Counts fetches (the batching test and the
- * benchmark read them) and bounds each fetch in time, so a slow silo costs its own
- * fields and not the whole answer.
+ * How the gateway talks to one subgraph. Every request carries a fresh credential
+ * bound to its exact body; a silo fetch is decided before it is sent and its answer
+ * held to that decision; the 重層 subgraph's own decisions are collected for the
+ * audit. Fetches are counted (tests, benchmark) and bounded in time, so a slow silo
+ * costs its own fields and not the whole answer.
  */
+import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Grants } from '../shared/auth/gateway-credential';
+import { CREDENTIAL_HEADER } from '../shared/auth/gateway-credential';
+import type { CredentialSigner } from '../shared/auth/gateway-credential';
+import type { WelfareField } from '../shared/domain';
 import type { GatewayContext } from './context';
+import { credentialSubject, recordDecision } from './context';
+import type { EntityFetchPlan } from './policy/entity-fetch';
+import { analyseEntityFetch, UnexpectedFetchError } from './policy/entity-fetch';
+import { decideSiloFetch, enforceSiloResponse } from './policy/enforce';
+import type { SchemaIndex } from './policy/sensitivity';
 
 export interface FetchStats {
   byService: Record<string, number>;
@@ -17,27 +30,152 @@ export interface SubgraphDataSourceOptions {
   url: string;
   stats: FetchStats;
   timeoutMs: number;
+  signer: CredentialSigner;
+  /** For a silo: the field it runs and its record field on Person. */
+  silo: { field: WelfareField; recordFields: string[]; index: SchemaIndex } | null;
+}
+
+interface SiloFetch {
+  plan: EntityFetchPlan;
+  personIds: string[];
+  grants: Grants;
+}
+
+export class SubgraphError extends Error {}
+
+/** Carries, from willSendRequest to the fetcher, which signing material a request uses. */
+const SIGN_REF_HEADER = 'x-juso-sign-ref';
+
+interface Signing {
+  context: GatewayContext;
+  grants: Grants | undefined;
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  readonly name: string;
-  private readonly stats: FetchStats;
-  private readonly timeoutMs: number;
+  private readonly options: SubgraphDataSourceOptions;
+  private readonly plans = new Map<string, EntityFetchPlan>();
+  /** The decision for a fetch, keyed by its request's `http` object (kept from willSendRequest to respond). */
+  private readonly siloFetches = new WeakMap<object, SiloFetch>();
+  private readonly signing = new Map<string, Signing>();
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
-    this.name = options.name;
-    this.stats = options.stats;
-    this.timeoutMs = options.timeoutMs;
+    this.options = options;
+    // The body is only serialised inside RemoteGraphQLDataSource, right before fetching:
+    // the credential binds that exact body, so it is signed here.
+    this.fetcher = ((url: string, init: { method: string; headers: Record<string, string>; body: string }) =>
+      this.signedFetch(url, init)) as unknown as typeof this.fetcher;
   }
 
-  override async process(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
-  ): Promise<GatewayGraphQLResponse> {
-    this.stats.byService[this.name] = (this.stats.byService[this.name] ?? 0) + 1;
-    const signal = AbortSignal.timeout(this.timeoutMs);
-    // RemoteGraphQLDataSource passes `request.http` to fetch; an abort signal bounds it.
-    if (options.request.http) Object.assign(options.request.http, { signal });
-    return super.process(options);
+  private plan(query: string): EntityFetchPlan {
+    let plan = this.plans.get(query);
+    if (!plan) {
+      const silo = this.options.silo as NonNullable<SubgraphDataSourceOptions['silo']>;
+      plan = analyseEntityFetch(query, silo.index, silo.recordFields);
+      // The planner makes few distinct fetches; the cache is bounded all the same.
+      if (this.plans.size > 1000) this.plans.clear();
+      this.plans.set(query, plan);
+    }
+    return plan;
+  }
+
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request } = options;
+    const context = options.context as GatewayContext;
+    const { stats, name, silo } = this.options;
+    stats.byService[name] = (stats.byService[name] ?? 0) + 1;
+    let grants: Grants | undefined;
+    if (silo) {
+      const representations = request.variables?.representations;
+      if (!request.query || !Array.isArray(representations))
+        throw new UnexpectedFetchError('not an entity fetch');
+      const personIds = representations.map((r: { __typename?: unknown; id?: unknown }) => {
+        if (r.__typename !== 'Person' || typeof r.id !== 'string')
+          throw new UnexpectedFetchError('not a Person');
+        return r.id;
+      });
+      const plan = this.plan(request.query);
+      grants = await decideSiloFetch(context, silo.field, personIds, plan);
+      this.siloFetches.set(request.http as object, { plan, personIds, grants });
+    }
+    const ref = randomUUID();
+    this.signing.set(ref, { context, grants });
+    request.http?.headers.set(SIGN_REF_HEADER, ref);
+  }
+
+  private async signedFetch(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+  ): Promise<Response> {
+    const headers = { ...init.headers };
+    const ref = headers[SIGN_REF_HEADER];
+    delete headers[SIGN_REF_HEADER];
+    const signing = ref ? this.signing.get(ref) : undefined;
+    if (ref) this.signing.delete(ref);
+    if (!signing) throw new SubgraphError('a subgraph request without a decision is never sent');
+    headers[CREDENTIAL_HEADER] = await this.options.signer.sign(
+      this.options.name,
+      credentialSubject(signing.context),
+      init.body,
+      signing.grants,
+    );
+    try {
+      return await fetch(url, {
+        method: init.method,
+        headers,
+        body: init.body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch {
+      // No URL or service name in what reaches the client.
+      throw new SubgraphError('a data source did not answer in time');
+    }
+  }
+
+  override async didReceiveResponse({
+    response,
+    request,
+    context,
+  }: {
+    response: GatewayGraphQLResponse;
+    request: GatewayGraphQLRequest;
+    context: GatewayContext;
+  }): Promise<GatewayGraphQLResponse> {
+    const siloFetch = request.http ? this.siloFetches.get(request.http) : undefined;
+    if (siloFetch) {
+      const errors: GraphQLFormattedError[] = [...(response.errors ?? [])];
+      enforceSiloResponse(response.data, errors, siloFetch.personIds, siloFetch.plan, siloFetch.grants);
+      response.errors = errors.length ? errors : undefined;
+    }
+    const reported = response.extensions?.accessDecisions;
+    if (Array.isArray(reported)) collectReported(context, reported);
+    // Subgraph extensions are for the gateway only.
+    delete response.extensions;
+    return response;
+  }
+
+  override didEncounterError(error: Error): void {
+    // Rethrown as is; the message names no URL (see signedFetch and the error formatter).
+    throw error;
+  }
+}
+
+/** The 重層 subgraph's own decisions, checked for shape before they enter the audit. */
+function collectReported(context: GatewayContext, reported: unknown[]): void {
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  for (const r of reported) {
+    if (!r || typeof r !== 'object') continue;
+    const d = r as Record<string, unknown>;
+    if (d.decision !== 'DISCLOSED' && d.decision !== 'WITHHELD') continue;
+    recordDecision(context, {
+      personId: str(d.personId),
+      field: str(d.field) ?? 'UNKNOWN',
+      cls: str(d.cls) ?? 'GENERAL',
+      subjectId: str(d.subjectId),
+      decision: d.decision,
+      basis: str(d.basis),
+      consentId: null,
+      code: str(d.code),
+    });
   }
 }

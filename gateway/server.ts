@@ -1,17 +1,34 @@
 /**
  * Builds the gateway without starting it: @apollo/gateway over the static supergraph,
- * inside Apollo Server 5. index.ts starts it on port 4000.
+ * inside Apollo Server 5, with authentication, per-field access decisions, and the
+ * audit log written before anything leaves. index.ts starts it on port 4000.
  */
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { ServiceName } from '../shared/domain';
-import type { ServiceOptions } from '../shared/http/service';
+import { GraphQLError } from 'graphql';
+import { unauthenticatedRequest } from '../shared/access/errors';
+import { CredentialSigner } from '../shared/auth/gateway-credential';
+import type { Agency, ServiceName } from '../shared/domain';
+import { fieldOfSilo } from '../shared/domain';
+import type { RouteHandler, ServiceOptions } from '../shared/http/service';
 import { SUBGRAPHS, subgraphUrl } from '../shared/services';
+import type { Store } from '../shared/store';
+import { openStore } from '../shared/store';
+import { DEMO_AGENCIES } from '../shared/town/agencies';
+import { AuditLog } from './audit/audit-log';
+import { auditRoute } from './audit/route';
+import { StaffAuthenticator } from './auth/authenticate';
+import type { AuthConfig } from './auth/config';
+import { authConfigFromEnv } from './auth/config';
 import { loadSupergraph } from './compose';
 import type { GatewayContext } from './context';
 import type { FetchStats } from './datasource';
 import { SubgraphDataSource } from './datasource';
+import { RequestFacts } from './policy/facts-client';
+import { auditPlugin } from './plugins/audit';
+import { makeFormatError } from './plugins/format-error';
+import { indexSupergraph } from './policy/sensitivity';
 
 export interface GatewayOptions {
   /** Where each subgraph listens; defaults from the environment. */
@@ -20,11 +37,23 @@ export interface GatewayOptions {
   /** Per-subgraph fetch timeout. */
   subgraphTimeoutMs?: number;
   production?: boolean;
+  /** The audit log's store; by default its own (embedded journal or MongoDB). */
+  auditStore?: Store;
+  signer?: CredentialSigner;
+  auth?: AuthConfig;
+  /** The town's agency registry (id → role and field). */
+  agencies?: readonly Agency[];
+  /** Extra GET routes (the dashboard). */
+  routes?: Record<string, RouteHandler>;
 }
 
 export interface GatewayService extends ServiceOptions<GatewayContext> {
   fetchStats: FetchStats;
+  auditLog: AuditLog;
+  auditStore: Store;
 }
+
+const MEETING_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export async function createGatewayService(options: GatewayOptions = {}): Promise<GatewayService> {
   const fetchStats: FetchStats = { byService: {} };
@@ -32,27 +61,80 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     SUBGRAPHS.map((s) => [s.name, options.subgraphUrls?.[s.name] ?? subgraphUrl(s.name)]),
   );
   const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 5_000);
+  const supergraphSdl = options.supergraphSdl ?? loadSupergraph();
+  const index = indexSupergraph(supergraphSdl);
+  const signer = options.signer ?? (await CredentialSigner.fromEnv());
+  const authenticator = new StaffAuthenticator(
+    options.auth ?? authConfigFromEnv(),
+    options.agencies ?? DEMO_AGENCIES,
+  );
+  const auditStore = options.auditStore ?? (await openStore({ service: 'audit' }));
+  const auditLog = new AuditLog(auditStore);
+  await auditLog.init();
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const factsOptions = { url: urls.juso as string, signer, timeoutMs };
+
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? loadSupergraph(),
+    supergraphSdl,
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`no URL for subgraph ${name}`);
-      return new SubgraphDataSource({ name, url, stats: fetchStats, timeoutMs });
+      const field = fieldOfSilo(name);
+      return new SubgraphDataSource({
+        name,
+        url,
+        stats: fetchStats,
+        timeoutMs,
+        signer,
+        // A silo's record field on Person carries the silo's name (Person.kaigo, …).
+        silo: field ? { field, recordFields: [name], index } : null,
+      });
     },
   });
-  const production = options.production ?? process.env.NODE_ENV === 'production';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    formatError: makeFormatError(production),
+    plugins: [auditPlugin(auditLog)],
   });
   return {
     name: 'gateway',
     apollo,
     fetchStats,
-    context: async ({ headers }) => ({
-      requestId:
-        typeof headers['x-request-id'] === 'string' ? headers['x-request-id'].slice(0, 64) : randomUUID(),
-    }),
+    auditLog,
+    auditStore,
+    routes: { '/audit': auditRoute(auditLog, authenticator), ...options.routes },
+    context: async ({ headers }) => {
+      const principal = await authenticator.principalOrNull(
+        typeof headers.authorization === 'string' ? headers.authorization : undefined,
+      );
+      if (!principal) throw unauthenticatedRequest();
+      const rawMeeting = headers['x-meeting-id'];
+      let meetingId: string | null = null;
+      if (rawMeeting !== undefined) {
+        if (typeof rawMeeting !== 'string' || !MEETING_ID.test(rawMeeting)) {
+          throw new GraphQLError('X-Meeting-Id must be a meeting id', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+        meetingId = rawMeeting;
+      }
+      const requestId = randomUUID();
+      const subject = {
+        staffId: principal.staffId,
+        agency: { id: principal.agency.id, role: principal.agency.role, field: principal.agency.field },
+        meetingId,
+        requestId,
+      };
+      return {
+        requestId,
+        principal,
+        meetingId,
+        now: new Date(),
+        facts: new RequestFacts(factsOptions, subject),
+        decisions: new Map(),
+      };
+    },
   };
 }

@@ -2,22 +2,34 @@
  * Builds a silo subgraph: `Person @key(fields: "id")` extended with the silo's record
  * (`Person.kaigo`, …), fetched through a per-request DataLoader so a household's
  * members cost one call to the record source, however many they are.
+ *
+ * Every request must carry the gateway's credential; the record and each field marked
+ * `@sensitive` resolve only for the people and classes it allows. The record source
+ * is never asked about a person whose record was withheld.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import DataLoader from 'dataloader';
-import type { WelfareField } from '../domain';
-import { subgraphTypeDefs } from '../schema/load';
+import { defaultFieldResolver, isObjectType } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { SensitivityClass, WelfareField } from '../domain';
+import { isSensitivityClass } from '../domain';
+import { unauthenticatedRequest, withheldError } from '../access/errors';
+import type { Grants } from '../auth/gateway-credential';
+import { CREDENTIAL_HEADER, CredentialVerifier } from '../auth/gateway-credential';
 import type { IncomingRequestInfo, ServiceOptions } from '../http/service';
+import { createLogger } from '../logger';
+import { subgraphTypeDefs } from '../schema/load';
 import type { Store } from '../store';
 import { StoreRecordSource } from './store-source';
 import type { GraphRecord, LinkedNativeDoc, RecordSource, StoredSiloConfig } from './types';
 
 export interface SiloContext<G extends GraphRecord> extends BaseContext {
   records: DataLoader<string, G | null>;
+  grants: Grants;
 }
 
 export interface SiloDefinition<G extends GraphRecord> {
@@ -30,26 +42,63 @@ export interface SiloDefinition<G extends GraphRecord> {
   recordResolvers?: GraphQLResolverMap<SiloContext<G>>;
 }
 
+export interface SiloServiceOptions {
+  /** Verifies the gateway's credential; from GATEWAY_PUBLIC_KEY(_FILE) by default. */
+  verifier?: CredentialVerifier;
+}
+
 interface PersonRef {
   id: string;
+}
+
+/** Throws the withheld error unless the credential allows this person and class. */
+function requireGrant(grants: Grants, personId: string, cls: SensitivityClass): void {
+  const verdict = grants[personId]?.[cls];
+  if (verdict !== 'ALLOW') throw withheldError(verdict ?? 'FORBIDDEN');
+}
+
+/** Wraps every field marked `@sensitive(class: …)` with its grant check. */
+function guardSensitiveFields(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const directive = field.astNode?.directives?.find((d) => d.name.value === 'sensitive');
+      if (!directive) continue;
+      const arg = directive.arguments?.find((a) => a.name.value === 'class')?.value;
+      const cls = arg?.kind === 'EnumValue' ? arg.value : null;
+      if (!isSensitivityClass(cls)) throw new Error(`${type.name}.${field.name}: bad @sensitive class`);
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source: GraphRecord, args, ctx: SiloContext<GraphRecord>, info) => {
+        requireGrant(ctx.grants, source.personId, cls);
+        return resolve(source, args, ctx, info);
+      };
+    }
+  }
 }
 
 export function buildSiloSchema<G extends GraphRecord>(definition: SiloDefinition<G>) {
   const resolvers: GraphQLResolverMap<SiloContext<G>> = {
     Person: {
       __resolveReference: (ref: PersonRef) => ({ id: ref.id }),
-      [definition.personField]: (person: PersonRef, _args: unknown, ctx: SiloContext<G>) =>
-        ctx.records.load(person.id),
+      [definition.personField]: (person: PersonRef, _args: unknown, ctx: SiloContext<G>) => {
+        requireGrant(ctx.grants, person.id, 'GENERAL');
+        return ctx.records.load(person.id);
+      },
     },
     ...definition.recordResolvers,
   };
-  return buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(definition.schemaFile), resolvers }]);
+  const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(definition.schemaFile), resolvers }]);
+  guardSensitiveFields(schema);
+  return schema;
 }
 
-export function createSiloService<G extends GraphRecord>(
+export async function createSiloService<G extends GraphRecord>(
   definition: SiloDefinition<G>,
   source: RecordSource<G>,
-): ServiceOptions<SiloContext<G>> {
+  options: SiloServiceOptions = {},
+): Promise<ServiceOptions<SiloContext<G>>> {
+  const log = createLogger(definition.service);
+  const verifier = options.verifier ?? (await CredentialVerifier.fromEnv(definition.service));
   const schema = buildSiloSchema(definition);
   const apollo = new ApolloServer<SiloContext<G>>({
     schema,
@@ -60,12 +109,25 @@ export function createSiloService<G extends GraphRecord>(
   return {
     name: definition.service,
     apollo,
-    context: async (_request: IncomingRequestInfo) => ({
-      records: new DataLoader<string, G | null>(async (ids) => {
-        const found = await source.findByResidentIds(ids);
-        return ids.map((id) => found.get(id) ?? null);
-      }),
-    }),
+    context: async ({ headers, rawBody }: IncomingRequestInfo) => {
+      const header = headers[CREDENTIAL_HEADER];
+      let grants: Grants;
+      try {
+        const credential = await verifier.verify(typeof header === 'string' ? header : undefined, rawBody);
+        // A silo answers only what the gateway decided; no grants means nothing.
+        grants = credential.grants ?? {};
+      } catch (error) {
+        log.warn({ reason: (error as Error).message }, 'request refused: no valid gateway credential');
+        throw unauthenticatedRequest();
+      }
+      return {
+        grants,
+        records: new DataLoader<string, G | null>(async (ids) => {
+          const found = await source.findByResidentIds(ids);
+          return ids.map((id) => found.get(id) ?? null);
+        }),
+      };
+    },
   };
 }
 
@@ -78,9 +140,10 @@ export async function createStoredSiloService<N extends LinkedNativeDoc, G exten
   definition: SiloDefinition<G>,
   config: StoredSiloConfig<N, G>,
   source?: RecordSource<G>,
+  options: SiloServiceOptions = {},
 ): Promise<ServiceOptions<SiloContext<G>>> {
-  if (source) return createSiloService(definition, source);
+  if (source) return createSiloService(definition, source, options);
   const own = new StoreRecordSource(store, config);
   await own.ensureIndexes();
-  return createSiloService(definition, own);
+  return createSiloService(definition, own, options);
 }

@@ -1,31 +1,91 @@
 /** Builds the 重層 subgraph service without starting it (index.ts starts it). */
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import DataLoader from 'dataloader';
+import { unauthenticatedRequest } from '../../shared/access/errors';
+import type { PersonFacts } from '../../shared/access/facts';
+import { CREDENTIAL_HEADER, CredentialVerifier } from '../../shared/auth/gateway-credential';
 import type { ServiceOptions } from '../../shared/http/service';
+import { createLogger } from '../../shared/logger';
 import { subgraphTypeDefs } from '../../shared/schema/load';
 import type { Store } from '../../shared/store';
+import { loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
 import { createLoaders } from './loaders';
 import { JusoRepository } from './repository';
 import type { JusoContext } from './resolvers';
 import { resolvers } from './resolvers';
 
 export const JUSO_SCHEMA_FILE = path.join(__dirname, 'schema.graphql');
+const log = createLogger('juso');
 
-export async function createJusoService(store: Store): Promise<ServiceOptions<JusoContext>> {
+/** Hands this request's access decisions to the gateway, which audits them. */
+const reportDecisions: ApolloServerPlugin<JusoContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = {
+          ...result.extensions,
+          accessDecisions: [...contextValue.access.decisions.values()],
+        };
+      },
+    };
+  },
+};
+
+export interface JusoServiceOptions {
+  verifier?: CredentialVerifier;
+}
+
+export async function createJusoService(
+  store: Store,
+  options: JusoServiceOptions = {},
+): Promise<ServiceOptions<JusoContext>> {
   const repo = new JusoRepository(store);
   await repo.ensureIndexes();
+  const verifier = options.verifier ?? (await CredentialVerifier.fromEnv('juso'));
   const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(JUSO_SCHEMA_FILE), resolvers }]);
   const apollo = new ApolloServer<JusoContext>({
     schema,
     includeStacktraceInErrorResponses: false,
     // Traces would describe resolver timing to whoever can call us; we do not ship them.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), reportDecisions],
   });
   return {
     name: 'juso',
     apollo,
-    context: async () => ({ loaders: createLoaders(repo), repo, now: new Date() }),
+    context: async ({ headers, rawBody }) => {
+      const header = headers[CREDENTIAL_HEADER];
+      let credential;
+      try {
+        credential = await verifier.verify(typeof header === 'string' ? header : undefined, rawBody);
+      } catch (error) {
+        log.warn({ reason: (error as Error).message }, 'request refused: no valid gateway credential');
+        throw unauthenticatedRequest();
+      }
+      const meetingId = credential.meetingId;
+      let meeting: ReturnType<typeof loadMeetingFacts> | null = null;
+      return {
+        loaders: createLoaders(repo),
+        repo,
+        now: new Date(),
+        access: {
+          viewer: {
+            principal: { staffId: credential.staffId, agency: { ...credential.agency, name: '' } },
+            meetingId,
+            requestId: credential.requestId,
+          },
+          personFacts: new DataLoader<string, PersonFacts>(async (ids) =>
+            (await loadPersonFacts(repo, ids)).map((p, i) => p ?? unknownPerson(ids[i] as string)),
+          ),
+          meeting: () => (meeting ??= meetingId ? loadMeetingFacts(repo, meetingId) : Promise.resolve(null)),
+          decisions: new Map(),
+        },
+      };
+    },
   };
 }

@@ -54,7 +54,7 @@ describe('household H-DOUBLE across the four fields', () => {
   });
 
   it('reads every member with kaigo, shogai, kodomo and konkyu as SCENARIOS.md gives them', async () => {
-    const res = await graph.query(HOUSEHOLD, { id: 'H-DOUBLE' });
+    const res = await graph.query(HOUSEHOLD, { id: 'H-DOUBLE' }, { as: 's-takikan-01', meeting: 'M-J1' });
     console.log(JSON.stringify(res.body, null, 1));
     expect(res.status).toBe(200);
   });

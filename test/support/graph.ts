@@ -2,6 +2,7 @@
  * Starts the whole federated graph in this process: five subgraphs on the embedded
  * store (in memory) and the gateway, each on a free port.
  */
+import { mintDevToken } from '../../shared/auth/dev-idp';
 import type { ServiceName } from '../../shared/domain';
 import { SERVICES } from '../../shared/domain';
 import type { RunningService } from '../../shared/http/service';
@@ -37,25 +38,41 @@ export interface GraphQLResponse<T> {
 export async function startTestGraph(options: { syntheticResidents?: number } = {}): Promise<TestGraph> {
   const stores = {} as Record<ServiceName, Store>;
   const services = {} as Record<ServiceName, RunningService>;
-  for (const name of SERVICES) {
-    const store = new EmbeddedStore();
-    await reseed(name, store, { syntheticResidents: options.syntheticResidents ?? 0 });
-    stores[name] = store;
-    services[name] = await (await SUBGRAPH_FACTORIES[name].create(store)).start(0);
+  const auditStore = new EmbeddedStore();
+  let gateway: GatewayService;
+  let running: RunningService;
+  try {
+    for (const name of SERVICES) {
+      const store = new EmbeddedStore();
+      await reseed(name, store, { syntheticResidents: options.syntheticResidents ?? 0 });
+      stores[name] = store;
+      services[name] = await (await SUBGRAPH_FACTORIES[name].create(store)).start(0);
+    }
+    const subgraphUrls = Object.fromEntries(SERVICES.map((n) => [n, services[n].url]));
+    gateway = await createGatewayService({ subgraphUrls, auditStore });
+    running = await startService(gateway, 0);
+  } catch (error) {
+    // Leave nothing listening behind a failed start.
+    await Promise.all(Object.values(services).map((s) => s.stop()));
+    throw error;
   }
-  const subgraphUrls = Object.fromEntries(SERVICES.map((n) => [n, services[n].url]));
-  const gateway = await createGatewayService({ subgraphUrls });
-  const running = await startService(gateway, 0);
 
   return {
     url: running.url,
     stores,
     gateway,
     services,
-    async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+    async query<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      options: { as?: string; meeting?: string; headers?: Record<string, string> } = {},
+    ) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+      if (options.as) headers.authorization = `Bearer ${await mintDevToken(options.as)}`;
+      if (options.meeting) headers['x-meeting-id'] = options.meeting;
       const res = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers,
         body: JSON.stringify({ query, variables }),
       });
       const text = await res.text();
@@ -64,7 +81,7 @@ export async function startTestGraph(options: { syntheticResidents?: number } = 
     async stop() {
       await running.stop();
       await Promise.all(Object.values(services).map((s) => s.stop()));
-      await Promise.all(Object.values(stores).map((s) => s.close()));
+      await Promise.all([...Object.values(stores), auditStore].map((s) => s.close()));
     },
   };
 }

@@ -1,0 +1,46 @@
+/**
+ * GET /audit?person=<id>: who saw what about this person, when, and why. For the
+ * municipality's coordinator (福祉課), and what a person's 本人開示 request needs.
+ */
+import type http from 'node:http';
+import type { RouteHandler } from '../../shared/http/service';
+import { createLogger } from '../../shared/logger';
+import type { StaffAuthenticator } from '../auth/authenticate';
+import type { AuditLog } from './audit-log';
+
+const log = createLogger('audit-route');
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export function auditRoute(auditLog: AuditLog, authenticator: StaffAuthenticator): RouteHandler {
+  return async (req, res) => {
+    const principal = await authenticator.principalOrNull(req.headers.authorization);
+    if (!principal) return send(res, 401, { error: 'UNAUTHENTICATED' });
+    if (principal.agency.role !== 'COORDINATOR') return send(res, 403, { error: 'FORBIDDEN' });
+    const person = new URL(req.url ?? '/', 'http://localhost').searchParams.get('person') ?? '';
+    if (!ID.test(person))
+      return send(res, 400, { error: 'BAD_REQUEST', message: 'person must be a resident id' });
+    log.info({ staffId: principal.staffId, person }, 'audit read');
+    const entries = await auditLog.byPerson(person);
+    send(res, 200, {
+      person,
+      entries: entries.map((e) => ({
+        at: e.at,
+        staffId: e.staffId,
+        agencyId: e.agencyId,
+        meetingId: e.meetingId,
+        field: e.field,
+        class: e.cls,
+        subjectId: e.subjectId,
+        decision: e.decision,
+        basis: e.basis,
+        consentId: e.consentId,
+        code: e.code,
+      })),
+    });
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Who the caller is (authentication), kept apart from what they may do (the decision
+ * in shared/access). Verifies the staff JWT with jose against the configured JWKS:
+ * allowlisted asymmetric algorithms, issuer, audience, required `exp`, bounded clock
+ * tolerance, a cap on size; keys chosen by `kid`, so the IdP can rotate them.
+ */
+import fs from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
+import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
+import type { Agency } from '../../shared/domain';
+import type { Principal } from '../../shared/access/facts';
+import { createLogger } from '../../shared/logger';
+import type { AuthConfig } from './config';
+
+const log = createLogger('auth');
+
+/** Why a token was refused; logged, never sent to the client. */
+export class AuthenticationError extends Error {}
+
+/** Re-reads a JWKS file when it changes, so keys rotate without a restart. */
+function fileKeySet(path: string): JWTVerifyGetKey {
+  let mtimeMs = -1;
+  let keys: JWTVerifyGetKey | null = null;
+  let checkedAt = 0;
+  return (header, token) => {
+    const now = Date.now();
+    if (!keys || now - checkedAt > 1_000) {
+      checkedAt = now;
+      const stat = fs.statSync(path);
+      if (stat.mtimeMs !== mtimeMs) {
+        keys = createLocalJWKSet(JSON.parse(fs.readFileSync(path, 'utf8')) as JSONWebKeySet);
+        mtimeMs = stat.mtimeMs;
+      }
+    }
+    return (keys as JWTVerifyGetKey)(header, token);
+  };
+}
+
+export class StaffAuthenticator {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(
+    private readonly config: AuthConfig,
+    private readonly agencies: readonly Agency[],
+  ) {
+    this.keys =
+      config.jwks.kind === 'url'
+        ? createRemoteJWKSet(config.jwks.url, { cooldownDuration: 30_000, timeoutDuration: 5_000 })
+        : fileKeySet(config.jwks.path);
+  }
+
+  /** The principal for an `Authorization: Bearer …` header; throws when it is not valid. */
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    if (!authorization) throw new AuthenticationError('no token');
+    const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization.trim());
+    if (!match) throw new AuthenticationError('malformed authorization header');
+    const token = match[1] as string;
+    if (token.length > this.config.maxTokenBytes) throw new AuthenticationError('token too large');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        algorithms: this.config.algorithms,
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        clockTolerance: this.config.clockToleranceSeconds,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      throw new AuthenticationError(`token refused: ${(error as Error).message}`);
+    }
+    const agencyId = payload[this.config.agencyClaim];
+    const agency = typeof agencyId === 'string' ? this.agencies.find((a) => a.id === agencyId) : undefined;
+    if (!agency || !payload.sub) throw new AuthenticationError('token names no agency of this town');
+    return { staffId: payload.sub, agency };
+  }
+
+  /** Like authenticate, but a refusal is logged and answered with null. */
+  async principalOrNull(authorization: string | undefined): Promise<Principal | null> {
+    try {
+      return await this.authenticate(authorization);
+    } catch (error) {
+      log.info({ reason: (error as Error).message }, 'authentication refused');
+      return null;
+    }
+  }
+}

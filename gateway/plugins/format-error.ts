@@ -1,0 +1,51 @@
+/**
+ * What of an error reaches the client: its message, locations, path and a stable
+ * `extensions.code`. Never a stack trace, a subgraph's name or an internal URL. In
+ * production, anything that is not a policy decision or a client mistake is masked.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { isWithheldCode } from '../../shared/access/errors';
+
+/** Codes that describe the client's own request; safe to show as they are. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'AUDIT_UNAVAILABLE',
+  'QUERY_LIMIT_EXCEEDED',
+]);
+
+export function makeFormatError(production: boolean) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const base = {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+    if (isWithheldCode(code) || (typeof code === 'string' && CLIENT_CODES.has(code))) {
+      return { ...base, extensions: { code } };
+    }
+    if (production) {
+      return {
+        message: 'Internal server error',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    }
+    // Development: the message helps, but names and URLs of services still stay inside.
+    const message = formatted.message
+      .replace(/https?:\/\/\S+/g, '<url>')
+      .replace(/service "[^"]*"/g, 'a data source');
+    return {
+      ...base,
+      message,
+      extensions: { code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

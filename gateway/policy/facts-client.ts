@@ -1,0 +1,105 @@
+/**
+ * Reads access facts from the 重層 subgraph for one request: a DataLoader, so the
+ * four silo fetches of one plan level ask once for all the people they touch. Read
+ * fresh every request: a withdrawal or a meeting's closure counts on the next one.
+ */
+import DataLoader from 'dataloader';
+import type { MeetingFacts, PersonFacts } from '../../shared/access/facts';
+import type { CredentialSigner, CredentialSubject } from '../../shared/auth/gateway-credential';
+import { CREDENTIAL_HEADER } from '../../shared/auth/gateway-credential';
+
+const FACTS_QUERY = /* GraphQL */ `
+  query AccessFacts($personIds: [ID!]!, $meetingId: ID) {
+    _accessFacts(personIds: $personIds, meetingId: $meetingId) {
+      people {
+        id
+        dvSupport
+        householdId
+        consent {
+          id
+          status
+          fields
+          coversTax
+          expiresAt
+          withdrawnAt
+        }
+        openCases {
+          id
+          householdId
+          teamAgencyIds
+        }
+      }
+      meeting {
+        id
+        kind
+        status
+        memberAgencyIds
+        agenda {
+          kind
+          id
+        }
+      }
+    }
+  }
+`;
+
+interface FactsResponse {
+  data?: { _accessFacts: { people: PersonFacts[]; meeting: MeetingFacts | null } };
+  errors?: unknown[];
+}
+
+export class FactsUnavailableError extends Error {}
+
+export interface FactsClientOptions {
+  url: string;
+  signer: CredentialSigner;
+  timeoutMs: number;
+}
+
+export class RequestFacts {
+  private readonly people: DataLoader<string, PersonFacts>;
+  /** Undefined until read (or when it could not be read); null when it does not exist. */
+  meeting: MeetingFacts | null | undefined = undefined;
+
+  constructor(
+    private readonly options: FactsClientOptions,
+    private readonly subject: CredentialSubject,
+  ) {
+    this.people = new DataLoader((ids) => this.fetch(ids), { maxBatchSize: 1000 });
+  }
+
+  private async fetch(ids: readonly string[]): Promise<PersonFacts[]> {
+    const body = JSON.stringify({
+      query: FACTS_QUERY,
+      variables: { personIds: ids, meetingId: this.subject.meetingId },
+    });
+    const credential = await this.options.signer.sign('juso', this.subject, body);
+    let json: FactsResponse;
+    try {
+      const res = await fetch(this.options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: credential },
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      json = (await res.json()) as FactsResponse;
+    } catch (error) {
+      throw new FactsUnavailableError(`access facts unavailable: ${(error as Error).message}`);
+    }
+    const facts = json.data?._accessFacts;
+    if (!facts || json.errors?.length) throw new FactsUnavailableError('access facts unavailable');
+    if (this.subject.meetingId !== null) this.meeting = facts.meeting;
+    const byId = new Map(facts.people.map((p) => [p.id, p]));
+    return ids.map(
+      (id) => byId.get(id) ?? { id, dvSupport: false, householdId: null, consent: null, openCases: [] },
+    );
+  }
+
+  /** Facts for these people; null for each when the 重層 subgraph could not answer. */
+  async load(ids: readonly string[]): Promise<Map<string, PersonFacts | null>> {
+    const out = new Map<string, PersonFacts | null>();
+    const results = await this.people.loadMany(ids);
+    results.forEach((r, i) => out.set(ids[i] as string, r instanceof Error ? null : r));
+    return out;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Who sees 重層 data itself (cases, plans, consent state, meetings). DOMAIN.md: it
+ * "is visible to the case's team and, during an open meeting, to its members for
+ * what is on its agenda". Identity (name, kana, birth date, address) comes from the
+ * resident registry and is readable by any authenticated staff member (rule 2 aside).
+ */
+import type { MeetingFacts, PersonFacts, Principal } from './facts';
+import { isOnAgenda } from './facts';
+import type { DenyCode } from './decide';
+import { UNAVAILABLE } from './decide';
+
+export type JusoBasis = 'RESIDENT_REGISTRY' | 'CASE_TEAM' | 'MEETING_AGENDA' | 'MEETING_MEMBER';
+
+export type JusoDecision =
+  | { effect: 'ALLOW'; basis: JusoBasis }
+  | { effect: 'DENY'; code: DenyCode }
+  | { effect: 'UNAVAILABLE'; code: typeof UNAVAILABLE };
+
+/** What is being read. */
+export type JusoSubject =
+  | { kind: 'IDENTITY'; person: PersonFacts | null; address: boolean }
+  | { kind: 'CASE'; caseId: string; householdId: string | null; teamAgencyIds: string[] }
+  /** A plan: its case, and the people it concerns (an outreach plan may sit on a 支援会議 alone). */
+  | { kind: 'PLAN'; caseId: string; householdId: string | null; teamAgencyIds: string[]; personIds: string[] }
+  | { kind: 'CONSENT'; person: PersonFacts }
+  | { kind: 'MEETING'; meeting: MeetingFacts };
+
+export interface JusoAccessRequest {
+  principal: Principal | null;
+  meetingId: string | null;
+  meeting: MeetingFacts | null | undefined;
+  subject: JusoSubject;
+}
+
+const allow = (basis: JusoBasis): JusoDecision => ({ effect: 'ALLOW', basis });
+const deny = (code: DenyCode): JusoDecision => ({ effect: 'DENY', code });
+
+function caseOnAgenda(meeting: MeetingFacts, caseId: string, householdId: string | null): boolean {
+  return meeting.agenda.some(
+    (i) => (i.kind === 'CASE' && i.id === caseId) || (i.kind === 'HOUSEHOLD' && i.id === householdId),
+  );
+}
+
+/** The meeting gate of rule 4, shared by every subject read in a meeting. */
+function openMeetingOf(r: JusoAccessRequest, principal: Principal): MeetingFacts | JusoDecision {
+  if (r.meeting === undefined) return { effect: 'UNAVAILABLE', code: UNAVAILABLE };
+  if (r.meeting === null || r.meeting.status !== 'OPEN') return deny('MEETING_NOT_OPEN');
+  if (!r.meeting.memberAgencyIds.includes(principal.agency.id)) return deny('NOT_MEETING_MEMBER');
+  return r.meeting;
+}
+
+const isDecision = (x: MeetingFacts | JusoDecision): x is JusoDecision => 'effect' in x;
+
+export function decideJusoData(r: JusoAccessRequest): JusoDecision {
+  const principal = r.principal;
+  if (!principal) return deny('UNAUTHENTICATED');
+  const s = r.subject;
+  switch (s.kind) {
+    case 'IDENTITY':
+      if (!s.address) return allow('RESIDENT_REGISTRY');
+      if (!s.person) return { effect: 'UNAVAILABLE', code: UNAVAILABLE };
+      return s.person.dvSupport ? deny('ADDRESS_WITHHELD') : allow('RESIDENT_REGISTRY');
+
+    case 'MEETING':
+      // A meeting's membership and agenda are for its members.
+      return s.meeting.memberAgencyIds.includes(principal.agency.id)
+        ? allow('MEETING_MEMBER')
+        : deny('NOT_MEETING_MEMBER');
+
+    case 'CASE':
+    case 'PLAN': {
+      if (s.teamAgencyIds.includes(principal.agency.id)) return allow('CASE_TEAM');
+      if (r.meetingId === null) return deny('NOT_ON_TEAM');
+      const meeting = openMeetingOf(r, principal);
+      if (isDecision(meeting)) return meeting;
+      const onAgenda =
+        caseOnAgenda(meeting, s.caseId, s.householdId) ||
+        (s.kind === 'PLAN' &&
+          s.personIds.length > 0 &&
+          s.personIds.every((p) => meeting.agenda.some((i) => i.kind === 'PERSON' && i.id === p)));
+      return onAgenda ? allow('MEETING_AGENDA') : deny('NOT_ON_AGENDA');
+    }
+
+    case 'CONSENT': {
+      if (s.person.openCases.some((c) => c.teamAgencyIds.includes(principal.agency.id)))
+        return allow('CASE_TEAM');
+      if (r.meetingId === null) return deny('NOT_ON_TEAM');
+      const meeting = openMeetingOf(r, principal);
+      if (isDecision(meeting)) return meeting;
+      return isOnAgenda(meeting, s.person) ? allow('MEETING_AGENDA') : deny('NOT_ON_AGENDA');
+    }
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The gateway's short-lived credential for one subgraph request, and its verifier:
+ * both sides of one mechanism in one module. The gateway signs (EdDSA) who asks, in
+ * which meeting, a hash of the exact request body, and, for silo fetches, what it
+ * allowed per person and sensitivity class. A subgraph accepts only requests that
+ * carry a valid, unexpired, unreplayed credential addressed to it, and resolves only
+ * what the credential allows — so a bug on either side does not leak on its own.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { importJWK, jwtVerify, SignJWT } from 'jose';
+import type { JWK } from 'jose';
+import type { AgencyRole, SensitivityClass, WelfareField } from '../domain';
+import type { WithheldCode } from '../access/decide';
+
+export const CREDENTIAL_HEADER = 'x-juso-gateway-credential';
+const ISSUER = 'juso-gateway';
+const ALGORITHM = 'EdDSA';
+/** Long enough for a slow subgraph hop, short enough that a stolen one is of little use. */
+const LIFETIME_SECONDS = 30;
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+/** Per person, per sensitivity class: ALLOW, or the code it is withheld with. */
+export type Grants = Record<string, Partial<Record<SensitivityClass, 'ALLOW' | WithheldCode>>>;
+
+export interface CredentialSubject {
+  staffId: string;
+  agency: { id: string; role: AgencyRole; field: WelfareField | null };
+  meetingId: string | null;
+  requestId: string;
+}
+
+export interface VerifiedCredential extends CredentialSubject {
+  grants: Grants | null;
+}
+
+export class CredentialError extends Error {}
+
+type Key = Awaited<ReturnType<typeof importJWK>>;
+
+const bodyHash = (body: string) => createHash('sha256').update(body).digest('base64url');
+
+const root = path.resolve(__dirname, '../..');
+const DEV_PRIVATE = path.join(root, 'dev/gateway-keys/private.jwk.json');
+const DEV_PUBLIC = path.join(root, 'dev/gateway-keys/public.jwk.json');
+
+function readJwk(env: NodeJS.ProcessEnv, name: string, devFile: string): JWK {
+  const inline = env[name];
+  if (inline) return JSON.parse(inline) as JWK;
+  return JSON.parse(fs.readFileSync(env[`${name}_FILE`] ?? devFile, 'utf8')) as JWK;
+}
+
+export class CredentialSigner {
+  private constructor(
+    private readonly key: Key,
+    private readonly kid: string | undefined,
+  ) {}
+
+  static async fromJwk(jwk: JWK): Promise<CredentialSigner> {
+    return new CredentialSigner(await importJWK(jwk, ALGORITHM), jwk.kid);
+  }
+
+  /** GATEWAY_SIGNING_KEY (a private JWK) or GATEWAY_SIGNING_KEY_FILE; the demo key otherwise. */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): Promise<CredentialSigner> {
+    return CredentialSigner.fromJwk(readJwk(env, 'GATEWAY_SIGNING_KEY', DEV_PRIVATE));
+  }
+
+  sign(audience: string, subject: CredentialSubject, body: string, grants?: Grants): Promise<string> {
+    return new SignJWT({
+      agency: subject.agency,
+      mtg: subject.meetingId,
+      rid: subject.requestId,
+      bh: bodyHash(body),
+      ...(grants ? { grants } : {}),
+    })
+      .setProtectedHeader({ alg: ALGORITHM, ...(this.kid ? { kid: this.kid } : {}) })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setSubject(subject.staffId)
+      .setIssuedAt()
+      .setExpirationTime(`${LIFETIME_SECONDS}s`)
+      .setJti(randomUUID())
+      .sign(this.key);
+  }
+}
+
+/** Seen credential ids until they expire: a credential is good for one request only. */
+class ReplayCache {
+  private readonly seen = new Map<string, number>();
+  private nextSweep = 0;
+
+  claim(jti: string, expiresAtMs: number, nowMs: number): boolean {
+    if (nowMs >= this.nextSweep) {
+      for (const [id, exp] of this.seen) if (exp < nowMs) this.seen.delete(id);
+      this.nextSweep = nowMs + 10_000;
+    }
+    if (this.seen.has(jti)) return false;
+    this.seen.set(jti, expiresAtMs + CLOCK_TOLERANCE_SECONDS * 1000);
+    return true;
+  }
+}
+
+export class CredentialVerifier {
+  private readonly replay = new ReplayCache();
+
+  private constructor(
+    private readonly key: Key,
+    private readonly audience: string,
+  ) {}
+
+  static async fromJwk(jwk: JWK, audience: string): Promise<CredentialVerifier> {
+    return new CredentialVerifier(await importJWK(jwk, ALGORITHM), audience);
+  }
+
+  /** GATEWAY_PUBLIC_KEY (a public JWK) or GATEWAY_PUBLIC_KEY_FILE; the demo key otherwise. */
+  static fromEnv(audience: string, env: NodeJS.ProcessEnv = process.env): Promise<CredentialVerifier> {
+    return CredentialVerifier.fromJwk(readJwk(env, 'GATEWAY_PUBLIC_KEY', DEV_PUBLIC), audience);
+  }
+
+  async verify(token: string | undefined, body: string): Promise<VerifiedCredential> {
+    if (!token) throw new CredentialError('missing gateway credential');
+    if (token.length > 64_000) throw new CredentialError('gateway credential too large');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: this.audience,
+        maxTokenAge: `${LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS}s`,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp', 'iat', 'jti', 'sub'],
+      }));
+    } catch {
+      throw new CredentialError('invalid gateway credential');
+    }
+    if (payload.bh !== bodyHash(body))
+      throw new CredentialError('gateway credential does not match the request');
+    if (!this.replay.claim(payload.jti as string, (payload.exp as number) * 1000, Date.now()))
+      throw new CredentialError('gateway credential already used');
+    const agency = payload.agency as CredentialSubject['agency'] | undefined;
+    if (!agency || typeof agency.id !== 'string') throw new CredentialError('invalid gateway credential');
+    return {
+      staffId: payload.sub as string,
+      agency,
+      meetingId: typeof payload.mtg === 'string' ? payload.mtg : null,
+      requestId: typeof payload.rid === 'string' ? payload.rid : '',
+      grants: (payload.grants as Grants | undefined) ?? null,
+    };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * This subgraph's own access checks, on the caller the gateway vouches for. Each
+ * decision is kept for the response's `extensions.accessDecisions`, which the gateway
+ * writes to the audit log before anything leaves.
+ */
+import type { GraphQLError } from 'graphql';
+import type { MeetingFacts, PersonFacts, Principal } from '../../shared/access/facts';
+import { withheldError } from '../../shared/access/errors';
+import type { JusoDecision, JusoSubject } from '../../shared/access/juso-data';
+import { decideJusoData } from '../../shared/access/juso-data';
+import type { SensitivityClass } from '../../shared/domain';
+import type DataLoader from 'dataloader';
+
+/** One decision as reported to the gateway's audit log. */
+export interface ReportedDecision {
+  personId: string | null;
+  /** What was read: IDENTITY, CASE, PLAN, CONSENT, MEETING. */
+  field: string;
+  cls: SensitivityClass;
+  subjectId: string | null;
+  decision: 'DISCLOSED' | 'WITHHELD';
+  basis: string | null;
+  code: string | null;
+}
+
+export interface Viewer {
+  principal: Principal;
+  meetingId: string | null;
+  requestId: string;
+}
+
+export interface AccessState {
+  viewer: Viewer;
+  personFacts: DataLoader<string, PersonFacts>;
+  /** The meeting the request acts in, read once. */
+  meeting: () => Promise<MeetingFacts | null>;
+  decisions: Map<string, ReportedDecision>;
+}
+
+function record(state: AccessState, entry: ReportedDecision): void {
+  const key = JSON.stringify([entry.personId, entry.field, entry.cls, entry.subjectId]);
+  if (!state.decisions.has(key)) state.decisions.set(key, entry);
+}
+
+/** Decides, records one audit entry per person concerned, and returns the decision. */
+export async function check(
+  state: AccessState,
+  subject: JusoSubject,
+  audit: {
+    field: string;
+    cls?: SensitivityClass;
+    subjectId: string | null;
+    personIds: readonly (string | null)[];
+  },
+): Promise<JusoDecision> {
+  const meeting = state.viewer.meetingId === null ? null : await state.meeting();
+  const decision = decideJusoData({
+    principal: state.viewer.principal,
+    meetingId: state.viewer.meetingId,
+    meeting,
+    subject,
+  });
+  for (const personId of audit.personIds.length ? audit.personIds : [null]) {
+    record(state, {
+      personId,
+      field: audit.field,
+      cls: audit.cls ?? 'GENERAL',
+      subjectId: audit.subjectId,
+      decision: decision.effect === 'ALLOW' ? 'DISCLOSED' : 'WITHHELD',
+      basis: decision.effect === 'ALLOW' ? decision.basis : null,
+      code: decision.effect === 'ALLOW' ? null : decision.code,
+    });
+  }
+  return decision;
+}
+
+/** The error a withheld object or field resolves to. */
+export function refusal(decision: JusoDecision): GraphQLError | null {
+  return decision.effect === 'ALLOW' ? null : withheldError(decision.code);
+}
