@@ -7,7 +7,7 @@ import type { ServiceName } from '../../shared/domain';
 import { SERVICES } from '../../shared/domain';
 import type { RunningService } from '../../shared/http/service';
 import { startService } from '../../shared/http/service';
-import { EmbeddedStore } from '../../shared/store';
+import { EmbeddedStore, openStore } from '../../shared/store';
 import type { Store } from '../../shared/store';
 import { reseed, SUBGRAPH_FACTORIES } from '../../subgraphs/registry';
 import type { GatewayService } from '../../gateway/server';
@@ -18,12 +18,19 @@ export interface TestGraph {
   stores: Record<ServiceName, Store>;
   gateway: GatewayService;
   services: Record<ServiceName, RunningService>;
+  /** A query as a staff member (`as`, a dev IdP token), optionally in a meeting. */
   query<T = unknown>(
     query: string,
     variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
+    options?: QueryOptions,
   ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
+}
+
+export interface QueryOptions {
+  as?: string;
+  meeting?: string;
+  headers?: Record<string, string>;
 }
 
 export interface GraphQLResponse<T> {
@@ -35,7 +42,13 @@ export interface GraphQLResponse<T> {
   text: string;
 }
 
-export async function startTestGraph(options: { syntheticResidents?: number } = {}): Promise<TestGraph> {
+export interface TestGraphOptions {
+  syntheticResidents?: number;
+  /** Run every service on MongoDB (MONGODB_URI) instead of the embedded store. */
+  mongodb?: boolean;
+}
+
+export async function startTestGraph(options: TestGraphOptions = {}): Promise<TestGraph> {
   const stores = {} as Record<ServiceName, Store>;
   const services = {} as Record<ServiceName, RunningService>;
   const auditStore = new EmbeddedStore();
@@ -43,7 +56,12 @@ export async function startTestGraph(options: { syntheticResidents?: number } = 
   let running: RunningService;
   try {
     for (const name of SERVICES) {
-      const store = new EmbeddedStore();
+      const store = options.mongodb
+        ? await openStore({
+            service: name,
+            env: { ...process.env, MONGODB_DB_PREFIX: `juso_test_${process.pid}` },
+          })
+        : new EmbeddedStore();
       await reseed(name, store, { syntheticResidents: options.syntheticResidents ?? 0 });
       stores[name] = store;
       services[name] = await (await SUBGRAPH_FACTORIES[name].create(store)).start(0);
@@ -62,11 +80,7 @@ export async function startTestGraph(options: { syntheticResidents?: number } = 
     stores,
     gateway,
     services,
-    async query<T>(
-      query: string,
-      variables?: Record<string, unknown>,
-      options: { as?: string; meeting?: string; headers?: Record<string, string> } = {},
-    ) {
+    async query<T>(query: string, variables?: Record<string, unknown>, options: QueryOptions = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
       if (options.as) headers.authorization = `Bearer ${await mintDevToken(options.as)}`;
       if (options.meeting) headers['x-meeting-id'] = options.meeting;
