@@ -12,4 +12,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/security-reporter.js'],
 };

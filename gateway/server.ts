@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import { unauthenticatedRequest } from '../shared/access/errors';
 import { CredentialSigner } from '../shared/auth/gateway-credential';
@@ -23,11 +25,13 @@ import type { AuthConfig } from './auth/config';
 import { authConfigFromEnv } from './auth/config';
 import { loadSupergraph } from './compose';
 import type { GatewayContext } from './context';
+import { dashboardRoutes } from './dashboard';
 import type { FetchStats } from './datasource';
 import { SubgraphDataSource } from './datasource';
 import { RequestFacts } from './policy/facts-client';
 import { auditPlugin } from './plugins/audit';
 import { makeFormatError } from './plugins/format-error';
+import { QUERY_LIMITS, queryLimits } from './plugins/query-limits';
 import { indexSupergraph } from './policy/sensitivity';
 
 export interface GatewayOptions {
@@ -91,20 +95,38 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
       });
     },
   });
+  const limits = queryLimits(production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Production: no schema by introspection, no field suggestions, masked errors.
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(production),
-    plugins: [auditPlugin(auditLog)],
+    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    // Batched operations multiply the work of one request past every per-query limit.
+    allowBatchedHttpRequests: false,
+    // Refuses simple (form-like) POSTs and GETs without a preflight header: CSRF.
+    csrfPrevention: true,
+    plugins: [
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      auditPlugin(auditLog),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   return {
     name: 'gateway',
     apollo,
+    // Queries are small; a large body is an attack or a mistake.
+    maxBodyBytes: 100_000,
     fetchStats,
     auditLog,
     auditStore,
-    routes: { '/audit': auditRoute(auditLog, authenticator), ...options.routes },
+    routes: {
+      '/audit': auditRoute(auditLog, authenticator),
+      ...dashboardRoutes({ production }),
+      ...options.routes,
+    },
     context: async ({ headers }) => {
       const principal = await authenticator.principalOrNull(
         typeof headers.authorization === 'string' ? headers.authorization : undefined,

@@ -5,6 +5,7 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { isWithheldCode } from '../../shared/access/errors';
+import { isTokenLimitError, TOO_LONG } from './query-limits';
 
 /** Codes that describe the client's own request; safe to show as they are. */
 const CLIENT_CODES = new Set([
@@ -23,6 +24,8 @@ const CLIENT_CODES = new Set([
 export function makeFormatError(production: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    if (isTokenLimitError(formatted.message))
+      return { message: TOO_LONG, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
     const base = {
       message: formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),

@@ -27,7 +27,10 @@ export interface ServiceOptions<TContext extends BaseContext> {
   name: string;
   apollo: ApolloServer<TContext>;
   context: (request: IncomingRequestInfo) => Promise<TContext>;
-  /** Extra GET routes by exact path, e.g. `/dashboard`. */
+  /**
+   * Extra routes by exact path: a key `/dashboard` is a GET route; a key with a method
+   * before the path, `POST /dev-idp/token`, is a route for that method.
+   */
   routes?: Record<string, RouteHandler>;
   /** Called by /health; a throw reports the service as unhealthy. */
   healthCheck?: () => Promise<void>;
@@ -43,19 +46,26 @@ export interface RunningService {
 
 class BodyTooLargeError extends Error {}
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/** The request body as text; past `limit` bytes it throws, and the shell answers 413. */
+export function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  // A declared length over the limit is refused before a byte is read.
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(new BodyTooLargeError());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop reading; the shell answers 413 and closes the connection afterwards.
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
         reject(new BodyTooLargeError());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -83,8 +93,9 @@ export async function startService<TContext extends BaseContext>(
         sendJson(res, 200, { status: 'ok', service: name });
         return;
       }
-      const route = options.routes?.[url.pathname];
-      if (route && req.method === 'GET') {
+      const method = req.method ?? 'GET';
+      const route = options.routes?.[method === 'GET' ? url.pathname : `${method} ${url.pathname}`];
+      if (route) {
         await route(req, res);
         return;
       }
@@ -128,6 +139,8 @@ export async function startService<TContext extends BaseContext>(
       res.end();
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
         sendJson(res, 413, { errors: [{ message: 'Request body too large' }] });
         return;
       }
