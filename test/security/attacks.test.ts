@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createPublicKey } from 'node:crypto';
+import { createHmac, createPublicKey } from 'node:crypto';
+import type { JsonWebKey } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
 import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, mintDevToken } from '../../shared/auth/dev-idp';
@@ -72,10 +73,9 @@ describe('tokens', () => {
       'HS256 signed with the public key',
       async () => {
         const pem = createPublicKey({
-          key: idpKey as import('node:crypto').JsonWebKey,
+          key: idpKey as JsonWebKey,
           format: 'jwk',
         }).export({ type: 'spki', format: 'pem' });
-        const { createHmac } = await import('node:crypto');
         const head = `${b64({ alg: 'HS256', typ: 'JWT', kid: idpKey.kid })}.${b64(claims())}`;
         return `${head}.${createHmac('sha256', pem).update(head).digest('base64url')}`;
       },
