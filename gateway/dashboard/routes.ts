@@ -1,0 +1,129 @@
+/**
+ * The household dashboard (/dashboard): a static page, its stylesheet and one script,
+ * served by the gateway beside /graphql. The page reads only the public GraphQL API,
+ * with the signed-in staff member's token, exactly as any other client would.
+ *
+ * The script is TypeScript (client/), bundled with esbuild when the gateway starts: one
+ * build, held in memory, no build step to forget. The page carries a strict
+ * Content-Security-Policy: scripts, styles and requests from this origin only, no inline
+ * script or style, no frames, and Trusted Types so no string can become HTML.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { RouteHandler } from '../../shared/http/service';
+import { createLogger } from '../../shared/logger';
+import type { DevSignInOptions } from './dev-signin';
+import { devSignInRoutes } from './dev-signin';
+
+const log = createLogger('dashboard');
+
+export const DASHBOARD_PATH = '/dashboard';
+const PUBLIC_DIR = path.join(__dirname, 'public');
+const CLIENT_ENTRY = path.join(__dirname, 'client', 'app.ts');
+
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'content-security-policy': DASHBOARD_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+interface Asset {
+  type: string;
+  body: Buffer;
+  etag: string;
+}
+
+function asset(type: string, body: string | Buffer): Asset {
+  const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return {
+    type,
+    body: buffer,
+    etag: `"${createHash('sha256').update(buffer).digest('base64url').slice(0, 27)}"`,
+  };
+}
+
+/**
+ * Revalidated on every use (`no-cache` with an ETag): a new gateway build is seen at
+ * once, an unchanged one costs a 304. The page and its code hold no personal data;
+ * that comes from /graphql at run time.
+ */
+function sendAsset(req: http.IncomingMessage, res: http.ServerResponse, a: Asset): void {
+  const headers = { ...SECURITY_HEADERS, 'cache-control': 'no-cache', etag: a.etag };
+  if (req.headers['if-none-match'] === a.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    ...headers,
+    'content-type': a.type,
+    'content-length': String(a.body.length),
+  });
+  res.end(a.body);
+}
+
+/** Bundles client/app.ts (and what it imports) into one ES module for the browser. */
+export async function buildDashboardScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [CLIENT_ENTRY],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no output for the dashboard script');
+  return file.text;
+}
+
+export type DashboardRouteOptions = DevSignInOptions;
+
+/** The dashboard's routes for the gateway's routes map, demo sign-in included when it is on. */
+export function dashboardRoutes(options: DashboardRouteOptions): Record<string, RouteHandler> {
+  const page = asset('text/html; charset=utf-8', fs.readFileSync(path.join(PUBLIC_DIR, 'index.html')));
+  const style = asset('text/css; charset=utf-8', fs.readFileSync(path.join(PUBLIC_DIR, 'dashboard.css')));
+  // Started with the gateway; the first request for the script waits for it if need be.
+  const script = buildDashboardScript().then(
+    (code) => asset('text/javascript; charset=utf-8', code),
+    (error: unknown) => {
+      log.error({ err: error }, 'the dashboard script did not build');
+      return null;
+    },
+  );
+  return {
+    [DASHBOARD_PATH]: (req, res) => sendAsset(req, res, page),
+    [`${DASHBOARD_PATH}/dashboard.css`]: (req, res) => sendAsset(req, res, style),
+    [`${DASHBOARD_PATH}/app.js`]: async (req, res) => {
+      const built = await script;
+      if (!built) {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end('dashboard script unavailable');
+        return;
+      }
+      sendAsset(req, res, built);
+    },
+    ...devSignInRoutes(options),
+  };
+}
