@@ -43,6 +43,9 @@ interface SiloFetch {
 
 export class SubgraphError extends Error {}
 
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+const SUBGRAPH_UNAVAILABLE_MESSAGE = 'Unavailable: this field’s record system did not answer';
+
 /** Carries, from willSendRequest to the fetcher, which signing material a request uses. */
 const SIGN_REF_HEADER = 'x-juso-sign-ref';
 
@@ -152,6 +155,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // Subgraph extensions are for the gateway only.
     delete response.extensions;
     return response;
+  }
+
+  /**
+   * A silo that cannot be reached costs its own fields only: each is null with one
+   * error at its path, so a dashboard can say which cells are missing and why.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const siloFetch = options.request.http ? this.siloFetches.get(options.request.http) : undefined;
+      if (!siloFetch || error instanceof UnexpectedFetchError) throw error;
+      const keys = siloFetch.plan.records.map((r) => r.responseKey);
+      return {
+        data: { _entities: siloFetch.personIds.map(() => Object.fromEntries(keys.map((k) => [k, null]))) },
+        errors: siloFetch.personIds.flatMap((_, i) =>
+          keys.map((k) => ({
+            message: SUBGRAPH_UNAVAILABLE_MESSAGE,
+            path: ['_entities', i, k],
+            extensions: { code: SUBGRAPH_UNAVAILABLE },
+          })),
+        ),
+      };
+    }
   }
 
   override didEncounterError(error: Error): void {

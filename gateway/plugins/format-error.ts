@@ -19,6 +19,8 @@ const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
   'AUDIT_UNAVAILABLE',
   'QUERY_LIMIT_EXCEEDED',
+  // A silo did not answer: the message names no service and no URL.
+  'SUBGRAPH_UNAVAILABLE',
 ]);
 
 export function makeFormatError(production: boolean) {

@@ -1,0 +1,60 @@
+/**
+ * A loopback proxy in front of a subgraph that can fail on command: pass, down (the
+ * connection is cut), slow (answers after a delay), or refuse only the gateway's
+ * access-facts queries.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody } from '../../shared/http/service';
+
+export type FaultMode = 'pass' | 'down' | 'slow' | 'no-facts';
+
+export class FaultProxy {
+  mode: FaultMode = 'pass';
+  delayMs = 2_000;
+  private server: http.Server | null = null;
+  url = '';
+
+  constructor(private readonly target: string) {}
+
+  async start(): Promise<this> {
+    this.server = http.createServer(async (req, res) => {
+      const body = await readBody(req, 10_000_000);
+      if (this.mode === 'down') {
+        req.socket.destroy();
+        return;
+      }
+      if (this.mode === 'no-facts' && body.includes('_accessFacts')) {
+        res
+          .writeHead(503, { 'content-type': 'application/json' })
+          .end('{"errors":[{"message":"unavailable"}]}');
+        return;
+      }
+      if (this.mode === 'slow') await new Promise((r) => setTimeout(r, this.delayMs));
+      try {
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)),
+        ) as Record<string, string>;
+        const upstream = await fetch(this.target, {
+          method: req.method,
+          headers,
+          body: req.method === 'POST' ? body : undefined,
+        });
+        res.writeHead(upstream.status, {
+          'content-type': upstream.headers.get('content-type') ?? 'application/json',
+        });
+        res.end(await upstream.text());
+      } catch {
+        req.socket.destroy();
+      }
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/graphql`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((r) => this.server?.close(r));
+  }
+}
