@@ -1,0 +1,156 @@
+/**
+ * A bounded soak, loopback only: a fixed number of mixed dashboard requests (staff
+ * alone and in meetings, allowed and refused) and workflow writes (consent versions
+ * through the 重層 store), at a fixed concurrency. Zero unexpected errors, memory that
+ * stops growing, and exactly one audit entry per decision made.
+ */
+import type { AuditEntry } from '../../gateway/audit/audit-log';
+import { AUDIT_COLLECTION } from '../../gateway/audit/audit-log';
+import type { TestGraph } from '../support/graph';
+import { startTestGraph } from '../support/graph';
+
+const DASHBOARD = /* GraphQL */ `
+  query Dashboard($id: ID!) {
+    household(id: $id) {
+      name
+      members {
+        id
+        name
+        consent {
+          status
+          active
+        }
+        kaigo {
+          careLevel
+        }
+        shogai {
+          certificates {
+            kind
+            grade
+          }
+        }
+        kodomo {
+          caseNumber
+        }
+        konkyu {
+          consultationNumber
+          taxStatus
+        }
+      }
+      cases {
+        id
+        title
+        plans {
+          kind
+          status
+          monitoringDate
+        }
+      }
+    }
+  }
+`;
+
+/** Each request kind, with the error codes it is expected to carry (policy, not failure). */
+const KINDS = [
+  { as: 's-takikan-01', meeting: 'M-J1', household: 'H-DOUBLE' },
+  { as: 's-takikan-01', meeting: undefined, household: 'H-8050' },
+  { as: 's-aoba-01', meeting: 'M-S1', household: 'H-YC' },
+  { as: 's-hw-01', meeting: undefined, household: 'H-KS' },
+  { as: 's-kita-01', meeting: undefined, household: 'H-WD' },
+];
+const EXPECTED_CODES = new Set([
+  'CONSENT_REQUIRED',
+  'TAX_CONSENT_REQUIRED',
+  'NOT_ON_TEAM',
+  'NOT_ON_AGENDA',
+  'NOT_MEETING_MEMBER',
+  'FORBIDDEN',
+  'ADDRESS_WITHHELD',
+]);
+const ROUNDS = 4;
+const PER_ROUND = 100;
+const CONCURRENCY = 8;
+
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startTestGraph();
+});
+afterAll(async () => {
+  await graph.stop();
+});
+
+const heapAfterGc = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+};
+
+async function auditCount(): Promise<number> {
+  return graph.gateway.auditStore.collection<AuditEntry>(AUDIT_COLLECTION).countDocuments({});
+}
+
+it('holds up under a bounded mixed load', async () => {
+  // Calibrate: how many decisions each kind of request makes (deterministic per kind).
+  const perKind: number[] = [];
+  for (const k of KINDS) {
+    const before = await auditCount();
+    await graph.query(DASHBOARD, { id: k.household }, { as: k.as, meeting: k.meeting });
+    perKind.push((await auditCount()) - before);
+  }
+  expect(perKind.every((n) => n > 0)).toBe(true);
+
+  const consents = graph.stores.juso.collection('consents');
+  let expectedEntries = 0;
+  const unexpected: string[] = [];
+  const heap: number[] = [];
+  const auditBefore = await auditCount();
+  let sent = 0;
+  let writes = 0;
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const jobs = Array.from({ length: PER_ROUND }, (_, i) => round * PER_ROUND + i);
+    const worker = async () => {
+      for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) {
+        if (job % 10 === 9) {
+          // A workflow write: a new consent version for a synthetic-free test person, then its withdrawal.
+          const v = 1000 + job;
+          await consents.insertOne({
+            _id: `P-900#${v}`,
+            personId: 'P-900',
+            version: v,
+            status: 'GRANTED',
+            fields: ['KAIGO'],
+            coversTax: false,
+            withdrawnAt: null,
+            expiresAt: null,
+          });
+          writes++;
+          continue;
+        }
+        const kindIndex = job % KINDS.length;
+        const k = KINDS[kindIndex]!;
+        const res = await graph.query(DASHBOARD, { id: k.household }, { as: k.as, meeting: k.meeting });
+        sent++;
+        expectedEntries += perKind[kindIndex]!;
+        if (res.status !== 200) unexpected.push(`status ${res.status}`);
+        for (const e of res.body.errors ?? []) {
+          const code = String(e.extensions?.code);
+          if (!EXPECTED_CODES.has(code)) unexpected.push(`${code}: ${e.message}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    heap.push(heapAfterGc());
+  }
+
+  expect(unexpected).toEqual([]);
+  expect(sent + writes).toBe(ROUNDS * PER_ROUND);
+  // Every decision made is in the audit log, once.
+  expect((await auditCount()) - auditBefore).toBe(expectedEntries);
+  expect(await graph.gateway.auditLog.verify()).toMatchObject({ ok: true });
+  // Memory stops growing: the last rounds add no more than a small margin over the second.
+  const growth = (heap[ROUNDS - 1]! - heap[1]!) / 1024 / 1024;
+  console.log(
+    `soak: ${sent} queries, ${writes} writes, heap after rounds (MiB): ${heap.map((h) => (h / 1048576).toFixed(1)).join(', ')}`,
+  );
+  expect(growth).toBeLessThan(16);
+}, 120_000);
