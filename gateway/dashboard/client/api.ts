@@ -106,13 +106,19 @@ function key(path: readonly (string | number)[]): string {
 
 // ---- queries ----
 
-/** After sign-in: where the user can act, and the agency names to greet them with. */
-export const SIGN_IN = /* GraphQL */ `
-  query DashboardSignIn {
+/** After sign-in: the agency names (to greet the user by agency); also proves the token works. */
+export const AGENCIES = /* GraphQL */ `
+  query DashboardAgencies {
     agencies {
       id
       name
     }
+  }
+`;
+
+/** Where the user can act: their agency's meetings (asked apart, so its failure sinks nothing else). */
+export const MY_MEETINGS = /* GraphQL */ `
+  query DashboardMyMeetings {
     myMeetings {
       id
       kind

@@ -18,14 +18,15 @@ import type {
   SearchHit,
 } from './api';
 import {
+  AGENCIES,
   ErrorIndex,
   GatewayUnreachableError,
   graphql,
   HOUSEHOLD,
   MEETING,
+  MY_MEETINGS,
   PERSON,
   SEARCH,
-  SIGN_IN,
 } from './api';
 import {
   formatDate,
@@ -39,20 +40,15 @@ import { agendaList, byId, casesSection, h, membersTable, searchResults } from '
 
 type Target = { kind: 'household' | 'person'; id: string };
 
-interface SignedIn {
-  token: string;
-  staffId: string;
-  displayName: string;
-}
-
 const state: {
-  user: SignedIn | null;
+  user: { token: string; displayName: string } | null;
+  /** Meetings the user can act in: the open ones of myMeetings, and any added by id. */
   meetings: MeetingSummary[];
   meetingId: string | null;
   target: Target | null;
 } = { user: null, meetings: [], meetingId: null, target: null };
 
-const OUTSIDE = '';
+const MEETING_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 // ---- messages ----
 
@@ -66,6 +62,11 @@ function showAlert(text: string | null): void {
   el.hidden = !text;
 }
 
+function describe(errors: GraphQLErrorBody[]): string {
+  return [...new Set(errors.map((e) => reasonFor(e.extensions?.code)))].join('／') || '理由不明';
+}
+
+/** Thrown when a request finds the user signed out: the handler stops quietly. */
 class SignedOutError extends Error {}
 
 function caller(): Caller {
@@ -74,41 +75,35 @@ function caller(): Caller {
 }
 
 /**
- * A query as the signed-in user. A refused token signs out; other request-level errors
- * (no data at all) are shown in the alert and returned as null.
+ * A query as the signed-in user. A refused token signs out and an unreachable gateway is
+ * shown in the alert; both throw SignedOutError / return null. Withheld fields and other
+ * GraphQL errors come back in the result for the caller to show where they belong.
  */
 async function ask<T>(
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<GraphQLResult<T> | null> {
+  let result: GraphQLResult<T>;
   try {
-    const result = await graphql<T>(caller(), query, variables);
-    if (
-      result.status === 401 ||
-      result.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !e.path)
-    ) {
-      signOut(
-        'サインインの有効期限が切れたか、トークンが認められませんでした。もう一度サインインしてください。',
-      );
-      return null;
-    }
-    if (result.data === null) {
-      showAlert(`表示できませんでした: ${describe(result.errors)}`);
-      return null;
-    }
-    return result;
+    result = await graphql<T>(caller(), query, variables);
   } catch (error) {
-    if (error instanceof GatewayUnreachableError) {
-      showAlert('ゲートウェイに接続できませんでした。ネットワークとサーバーの状態を確認してください。');
-      return null;
-    }
-    throw error;
+    if (!(error instanceof GatewayUnreachableError)) throw error;
+    showAlert('ゲートウェイに接続できませんでした。ネットワークとサーバーの状態を確認してください。');
+    return null;
   }
+  if (result.status === 401) {
+    signOut(
+      'サインインの有効期限が切れたか、トークンが認められませんでした。もう一度サインインしてください。',
+    );
+    throw new SignedOutError();
+  }
+  return result;
 }
 
-function describe(errors: GraphQLErrorBody[]): string {
-  const reasons = [...new Set(errors.map((e) => reasonFor(e.extensions?.code)))];
-  return reasons.join('／') || '理由不明';
+/** The data of a result, or null after saying in the alert why there is none. */
+function dataOf<T>(result: GraphQLResult<T> | null): T | null {
+  if (result && result.data === null) showAlert(`表示できませんでした: ${describe(result.errors)}`);
+  return result?.data ?? null;
 }
 
 // ---- sign-in ----
@@ -116,10 +111,10 @@ function describe(errors: GraphQLErrorBody[]): string {
 /** Display-only look at a JWT's claims (the gateway verifies it; the page never trusts it). */
 function claimsOf(token: string): Record<string, unknown> {
   try {
-    const part = token.split('.')[1] ?? '';
-    const bin = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const json = new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-    const claims: unknown = JSON.parse(json);
+    const bin = atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'));
+    const claims: unknown = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))),
+    );
     return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : {};
   } catch {
     return {};
@@ -127,19 +122,11 @@ function claimsOf(token: string): Record<string, unknown> {
 }
 
 async function loadDevStaff(): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch('/dev-idp/staff', { cache: 'no-store' });
-  } catch {
-    return;
-  }
+  const response = await fetch('/dev-idp/staff', { cache: 'no-store' }).catch(() => null);
   // 404: the demo sign-in is off (production, or DEV_IDP_SIGNIN not set).
-  if (!response.ok) return;
-  const { staff } = (await response.json()) as {
-    staff: { id: string; name: string; agencyName: string }[];
-  };
-  const select = byId<HTMLSelectElement>('dev-staff');
-  select.replaceChildren(
+  if (!response?.ok) return;
+  const { staff } = (await response.json()) as { staff: { id: string; name: string; agencyName: string }[] };
+  byId('dev-staff').replaceChildren(
     ...staff.map((s) => h('option', { value: s.id }, `${s.name}（${s.agencyName}）${s.id}`)),
   );
   byId('dev-sign-in').hidden = false;
@@ -151,58 +138,58 @@ async function devSignIn(staffId: string): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ staffId }),
     cache: 'no-store',
-  });
-  if (!response.ok) {
+  }).catch(() => null);
+  if (!response?.ok) {
     showAlert('開発用IDプロバイダーからトークンを受け取れませんでした。');
     return;
   }
-  const { token } = (await response.json()) as { token: string };
-  await signIn(token);
+  await signIn(((await response.json()) as { token: string }).token);
 }
 
 async function signIn(rawToken: string): Promise<void> {
   const token = rawToken.trim().replace(/^Bearer\s+/i, '');
-  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) {
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
     showAlert('トークンの形式が正しくありません（JWT を貼り付けてください）。');
     return;
   }
-  const claims = claimsOf(token);
-  const staffId = typeof claims.sub === 'string' ? claims.sub : '（不明）';
-  state.user = { token, staffId, displayName: staffId };
-  state.meetingId = null;
-  state.target = null;
   showAlert(null);
-  const result = await ask<{ myMeetings: MeetingSummary[] | null; agencies: { id: string; name: string }[] }>(
-    SIGN_IN,
-  );
-  if (!state.user) return; // the token was refused: signOut() has said so
-  const agency = result?.data?.agencies?.find((a) => a.id === claims.agency)?.name;
-  const name = typeof claims.name === 'string' ? claims.name : staffId;
-  state.user.displayName = agency ? `${name}（${agency}）` : name;
-  state.meetings = result?.data?.myMeetings ?? [];
-  const meetingsError = result?.errors.find((e) => e.path?.[0] === 'myMeetings');
+  const claims = claimsOf(token);
+  const name =
+    typeof claims.name === 'string' ? claims.name : typeof claims.sub === 'string' ? claims.sub : '職員';
+  Object.assign(state, { user: { token, displayName: name }, meetings: [], meetingId: null, target: null });
 
-  byId('who-text').textContent = `${state.user.displayName} としてサインイン中`;
+  // The first request proves the token: a refusal signs out again with the reason.
+  const agencies = dataOf(await ask<{ agencies: Ref[] }>(AGENCIES))?.agencies ?? [];
+  const agency = agencies.find((a) => a.id === claims.agency)?.name;
+  if (state.user && agency) state.user.displayName = `${name}（${agency}）`;
+  const meetings = await ask<{ myMeetings: MeetingSummary[] | null }>(MY_MEETINGS);
+  state.meetings = (meetings?.data?.myMeetings ?? []).filter((m) => m.status === 'OPEN');
+  const scheduled = (meetings?.data?.myMeetings ?? []).length - state.meetings.length;
+
+  byId('who-text').textContent = `${state.user?.displayName ?? name} としてサインイン中`;
   byId('who').hidden = false;
   byId('sign-in').hidden = true;
   byId<HTMLTextAreaElement>('token').value = '';
   byId('workspace').hidden = false;
   byId('view').hidden = true;
   byId('search-results').replaceChildren();
-  renderContextOptions(meetingsError ? reasonFor(meetingsError.extensions?.code) : null);
-  await renderAgenda();
-  announce(`${state.user.displayName} としてサインインしました。`);
+  byId('agenda').replaceChildren();
+  renderContextOptions();
+  byId('meetings-note').textContent = !meetings?.data?.myMeetings
+    ? `所属機関の会議の一覧を取得できませんでした（${describe(meetings?.errors ?? [])}）。会議IDで指定できます。`
+    : !state.meetings.length
+      ? '所属機関が構成員となっている開催中の会議はありません。'
+      : scheduled > 0
+        ? `ほかに開催前の会議が${scheduled}件あります（開催中になると選べます）。`
+        : '';
+  announce(`${state.user?.displayName ?? name} としてサインインしました。`);
   byId('context-title').focus();
 }
 
 function signOut(message?: string): void {
-  state.user = null;
-  state.meetings = [];
-  state.meetingId = null;
-  state.target = null;
+  Object.assign(state, { user: null, meetings: [], meetingId: null, target: null });
   byId('who').hidden = true;
   byId('workspace').hidden = true;
-  byId('view').hidden = true;
   byId('view-body').replaceChildren();
   byId('search-results').replaceChildren();
   byId('agenda').replaceChildren();
@@ -220,54 +207,24 @@ function meetingText(m: MeetingSummary): string {
 }
 
 function contextText(): string {
-  const m = state.meetings.find((x) => x.id === state.meetingId);
-  if (!state.meetingId)
+  if (!state.meetingId) {
     return '会議外で表示しています（所属機関が支援チームに入っているケースについて、本人の同意の範囲で表示）。';
+  }
+  const m = state.meetings.find((x) => x.id === state.meetingId);
   return `${m ? meetingText(m) : state.meetingId} の構成員として表示しています。`;
 }
 
-function renderContextOptions(meetingsError: string | null): void {
-  const open = state.meetings.filter((m) => m.status === 'OPEN');
-  const option = (value: string, text: string) => {
-    const id = `context-${value || 'outside'}`;
-    const input = h('input', {
-      type: 'radio',
-      name: 'context',
-      id,
-      value,
-      checked: (state.meetingId ?? OUTSIDE) === value,
-    });
-    input.addEventListener('change', () => void changeContext(value || null));
+function renderContextOptions(): void {
+  const option = (value: string | null, text: string) => {
+    const id = `context-${value ?? 'outside'}`;
+    const input = h('input', { type: 'radio', name: 'context', id, checked: state.meetingId === value });
+    input.addEventListener('change', () => void run(() => changeContext(value)));
     return h('div', { class: 'context-option' }, input, h('label', { for: id }, text));
   };
   byId('context-options').replaceChildren(
-    option(OUTSIDE, '会議外（担当ケースとして見る）'),
-    ...open.map((m) => option(m.id, meetingText(m))),
+    option(null, '会議外（担当ケースとして見る）'),
+    ...state.meetings.map((m) => option(m.id, meetingText(m))),
   );
-  const later = state.meetings.length - open.length;
-  byId('meetings-note').textContent = meetingsError
-    ? `所属機関の会議の一覧を取得できませんでした: ${meetingsError}`
-    : open.length
-      ? later
-        ? `ほかに開催予定の会議が${later}件あります（開催中になると選べます）。`
-        : ''
-      : '所属機関が構成員となっている開催中の会議はありません。';
-}
-
-async function renderAgenda(): Promise<void> {
-  const box = byId('agenda');
-  if (!state.meetingId) {
-    box.replaceChildren();
-    return;
-  }
-  const result = await ask<{ meeting: MeetingDetail | null }>(MEETING, { id: state.meetingId });
-  if (!result) return;
-  const code = new ErrorIndex(result.errors).codeAt(['meeting']);
-  if (code || !result.data?.meeting) {
-    box.replaceChildren(h('p', { class: 'absent' }, `議題を表示できません: ${reasonFor(code)}`));
-    return;
-  }
-  box.replaceChildren(agendaList(result.data.meeting, (kind, id) => void openTarget({ kind, id })));
 }
 
 async function changeContext(meetingId: string | null): Promise<void> {
@@ -277,155 +234,197 @@ async function changeContext(meetingId: string | null): Promise<void> {
   if (state.target) await openTarget(state.target, { keepFocus: true });
 }
 
+async function renderAgenda(): Promise<void> {
+  const box = byId('agenda');
+  if (!state.meetingId) return box.replaceChildren();
+  const result = await ask<{ meeting: MeetingDetail | null }>(MEETING, { id: state.meetingId });
+  const meeting = result?.data?.meeting;
+  box.replaceChildren(
+    meeting
+      ? agendaList(meeting, (kind, id) => void run(() => openTarget({ kind, id })))
+      : h('p', { class: 'absent' }, `議題を表示できません: ${describe(result?.errors ?? [])}`),
+  );
+}
+
+/** A meeting not in the list (e.g. myMeetings unavailable): checked with meeting(id) before use. */
+async function addMeetingById(raw: string): Promise<void> {
+  const id = raw.trim();
+  const note = byId('meeting-id-result');
+  if (!MEETING_ID.test(id)) {
+    note.textContent = '会議IDは英数字・ハイフンで入力してください（例: M-J1）。';
+    return;
+  }
+  const result = await ask<{ meeting: MeetingDetail | null }>(MEETING, { id });
+  const meeting = result?.data?.meeting;
+  if (!meeting || meeting.status !== 'OPEN') {
+    // Same words as a withheld field: not a member (or no such meeting), or not open.
+    note.textContent = `${id} では表示できません: ${meeting ? reasonFor('MEETING_NOT_OPEN') : describe(result?.errors ?? [])}`;
+    return;
+  }
+  note.textContent = '';
+  if (!state.meetings.some((m) => m.id === meeting.id)) state.meetings.push(meeting);
+  state.meetingId = meeting.id;
+  renderContextOptions();
+  byId<HTMLInputElement>('meeting-id').value = '';
+  await changeContext(meeting.id);
+}
+
 // ---- search ----
 
 async function search(raw: string): Promise<void> {
   const text = searchText(raw);
   if (!text) return;
-  const box = byId('search-results');
-  box.setAttribute('aria-busy', 'true');
-  const result = await ask<{
-    searchPeople: SearchHit[];
-    household: (Ref & { members: Ref[] }) | null;
-  }>(SEARCH, { text, id: text });
-  box.removeAttribute('aria-busy');
-  if (!result?.data) return;
-  const hits = result.data.searchPeople ?? [];
-  box.replaceChildren(
-    searchResults(hits, result.data.household, (kind, id) => void openTarget({ kind, id })),
+  const data = dataOf(
+    await ask<{ searchPeople: SearchHit[]; household: (Ref & { members: Ref[] }) | null }>(SEARCH, {
+      text,
+      id: text,
+    }),
   );
-  announce(`検索結果: ${hits.length}人${result.data.household ? '、世帯1件' : ''}`);
+  if (!data) return;
+  byId('search-results').replaceChildren(
+    searchResults(data.searchPeople, data.household, (kind, id) => void run(() => openTarget({ kind, id }))),
+  );
+  announce(`検索結果: ${data.searchPeople.length}人${data.household ? '、世帯1件' : ''}`);
 }
 
 // ---- the household (or person) view ----
+
+/** Errors no cell showed: listed, never dropped. */
+function otherErrors(errors: ErrorIndex): HTMLElement | null {
+  const rest = errors.unshown();
+  if (!rest.length) return null;
+  return h(
+    'div',
+    { class: 'other-errors' },
+    h('h3', {}, 'ほかに表示できなかった項目'),
+    h(
+      'ul',
+      {},
+      rest.map((e) => h('li', {}, `${(e.path ?? []).join('.')}: ${reasonFor(e.extensions?.code)}`)),
+    ),
+  );
+}
+
+async function householdBody(
+  id: string,
+  today: Date,
+): Promise<{ title: string; body: (HTMLElement | null)[] } | null> {
+  const result = await ask<{ household: HouseholdView | null }>(HOUSEHOLD, { id });
+  const data = dataOf(result);
+  if (!result || !data) return null;
+  const errors = new ErrorIndex(result.errors);
+  const hh = data.household;
+  if (!hh) return { title: `世帯 ${id}`, body: [h('p', { class: 'absent' }, '世帯が見つかりません')] };
+  const casesCode = errors.codeAt(['household', 'cases']);
+  return {
+    title: `${hh.name}（${hh.id}）`,
+    body: [
+      h(
+        'div',
+        { class: 'table-wrap' },
+        membersTable(
+          `${hh.name}の世帯員（${hh.members.length}人）と4分野の記録`,
+          hh.members.map((member, i) => ({ member, path: ['household', 'members', i] })),
+          errors,
+          today,
+        ),
+      ),
+      casesSection(hh.cases, casesCode),
+      otherErrors(errors),
+    ],
+  };
+}
+
+async function personBody(
+  id: string,
+  today: Date,
+): Promise<{ title: string; body: (HTMLElement | null)[] } | null> {
+  const result = await ask<{ person: PersonView | null }>(PERSON, { id });
+  const data = dataOf(result);
+  if (!result || !data) return null;
+  const errors = new ErrorIndex(result.errors);
+  const p = data.person;
+  if (!p)
+    return { title: `宛名番号 ${id}`, body: [h('p', { class: 'absent' }, '該当する人が見つかりません')] };
+  let householdLine: HTMLElement = h('p', { class: 'absent' }, '世帯情報なし');
+  if (p.household) {
+    const hh = p.household;
+    const b = h('button', { type: 'button', class: 'link-button' }, `${hh.name}（${hh.id}）を開く`);
+    b.addEventListener('click', () => void run(() => openTarget({ kind: 'household', id: hh.id })));
+    householdLine = h('p', {}, '世帯: ', b);
+  }
+  return {
+    title: `${p.name}（${p.id}）`,
+    body: [
+      h(
+        'div',
+        { class: 'table-wrap' },
+        membersTable(`${p.name}の4分野の記録`, [{ member: p, path: ['person'] }], errors, today),
+      ),
+      householdLine,
+      casesSection(p.cases, errors.codeAt(['person', 'cases'])),
+      otherErrors(errors),
+    ],
+  };
+}
 
 async function openTarget(target: Target, options: { keepFocus?: boolean } = {}): Promise<void> {
   state.target = target;
   const view = byId('view');
   view.setAttribute('aria-busy', 'true');
-  const today = new Date();
-  const errorsShown = (errors: ErrorIndex) => {
-    const rest = errors.unshown();
-    return rest.length
-      ? h(
-          'div',
-          { class: 'other-errors' },
-          h('h3', {}, 'ほかに表示できなかった項目'),
-          h(
-            'ul',
-            {},
-            rest.map((e) => h('li', {}, `${(e.path ?? []).join('.')}: ${reasonFor(e.extensions?.code)}`)),
-          ),
-        )
-      : null;
-  };
-  let title: string;
-  let body: HTMLElement[];
-  if (target.kind === 'household') {
-    const result = await ask<{ household: HouseholdView | null }>(HOUSEHOLD, { id: target.id });
-    if (!result) return done();
-    const errors = new ErrorIndex(result.errors);
-    const hh = result.data?.household;
-    if (!hh) {
-      title = `世帯 ${target.id}`;
-      body = [h('p', { class: 'absent' }, '世帯が見つかりません')];
-    } else {
-      title = `${hh.name}（${hh.id}）`;
-      const members = membersTable(
-        `${hh.name}の世帯員（${hh.members.length}人）と4分野の記録`,
-        hh.members.map((member, i) => ({ member, path: ['household', 'members', i] })),
-        errors,
-        today,
-      );
-      body = [
-        h('div', { class: 'table-wrap' }, members),
-        casesSection(
-          hh.cases,
-          errors.codeAt(['household', 'cases']),
-          reasonFor(errors.codeAt(['household', 'cases'])),
-        ),
-      ];
-      const rest = errorsShown(errors);
-      if (rest) body.push(rest);
-    }
-  } else {
-    const result = await ask<{ person: PersonView | null }>(PERSON, { id: target.id });
-    if (!result) return done();
-    const errors = new ErrorIndex(result.errors);
-    const p = result.data?.person;
-    if (!p) {
-      title = `宛名番号 ${target.id}`;
-      body = [h('p', { class: 'absent' }, '該当する人が見つかりません')];
-    } else {
-      title = `${p.name}（${p.id}）`;
-      body = [
-        h(
-          'div',
-          { class: 'table-wrap' },
-          membersTable(`${p.name}の4分野の記録`, [{ member: p, path: ['person'] }], errors, today),
-        ),
-        p.household ? householdLink(p.household) : h('p', { class: 'absent' }, '世帯情報なし'),
-        casesSection(
-          p.cases,
-          errors.codeAt(['person', 'cases']),
-          reasonFor(errors.codeAt(['person', 'cases'])),
-        ),
-      ];
-      const rest = errorsShown(errors);
-      if (rest) body.push(rest);
-    }
-  }
-  byId('view-title').textContent = title;
-  byId('view-context').textContent = contextText();
-  byId('view-context').dataset.meeting = state.meetingId ?? '';
-  byId('view-time').textContent =
-    `取得日時 ${today.toLocaleString('ja-JP')}（${state.user?.displayName ?? ''}）`;
-  byId('view-body').replaceChildren(...body);
-  view.hidden = false;
-  done();
-  announce(`${title} を表示しました。${contextText()}`);
-  if (!options.keepFocus) byId('view-title').focus();
-
-  function done(): void {
+  try {
+    const today = new Date();
+    const shown = await (target.kind === 'household' ? householdBody : personBody)(target.id, today);
+    if (!shown) return;
+    showAlert(null);
+    byId('view-title').textContent = shown.title;
+    byId('view-context').textContent = contextText();
+    byId('view-context').dataset.meeting = state.meetingId ?? '';
+    byId('view-time').textContent =
+      `取得日時 ${today.toLocaleString('ja-JP')}（${state.user?.displayName ?? ''}）`;
+    byId('view-body').replaceChildren(...shown.body.filter((x): x is HTMLElement => x !== null));
+    view.hidden = false;
+    announce(`${shown.title} を表示しました。${contextText()}`);
+    if (!options.keepFocus) byId('view-title').focus();
+  } finally {
     view.removeAttribute('aria-busy');
   }
 }
 
-function householdLink(hh: Ref): HTMLElement {
-  const b = h('button', { type: 'button', class: 'link-button' }, `${hh.name}（${hh.id}）を開く`);
-  b.addEventListener('click', () => void openTarget({ kind: 'household', id: hh.id }));
-  return h('p', {}, '世帯: ', b);
-}
-
 // ---- wiring ----
 
-function onSubmit(id: string, handler: (form: HTMLFormElement) => Promise<void>): void {
+/** Runs a user action; an unexpected failure is said in the alert, a sign-out is quiet. */
+async function run(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof SignedOutError) return;
+    showAlert('予期しないエラーが発生しました。ページを再読み込みしてください。');
+    console.error(error);
+  }
+}
+
+function onSubmit(id: string, handler: () => Promise<void>): void {
   const form = byId<HTMLFormElement>(id);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (button) button.disabled = true;
-    handler(form)
-      .catch((error: unknown) => {
-        if (!(error instanceof SignedOutError)) {
-          showAlert('予期しないエラーが発生しました。ページを再読み込みしてください。');
-          console.error(error);
-        }
-      })
-      .finally(() => {
-        if (button) button.disabled = false;
-      });
+    void run(handler).finally(() => {
+      if (button) button.disabled = false;
+    });
   });
 }
 
 function start(): void {
   onSubmit('dev-sign-in', () => devSignIn(byId<HTMLSelectElement>('dev-staff').value));
   onSubmit('token-sign-in', () => signIn(byId<HTMLTextAreaElement>('token').value));
-  onSubmit('search-form', () => search(byId<HTMLInputElement>('search-text').value));
   onSubmit('context-form', async () => undefined);
+  onSubmit('meeting-id-form', () => addMeetingById(byId<HTMLInputElement>('meeting-id').value));
+  onSubmit('search-form', () => search(byId<HTMLInputElement>('search-text').value));
   byId('sign-out').addEventListener('click', () => signOut());
   byId('reload').addEventListener('click', () => {
-    if (state.target) void openTarget(state.target);
+    if (state.target) void run(() => openTarget(state.target as Target));
   });
   byId('print').addEventListener('click', () => window.print());
   void loadDevStaff();

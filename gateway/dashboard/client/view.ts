@@ -3,7 +3,7 @@
  * DOM building for the dashboard: elements made one by one, text set with textContent,
  * never HTML from strings (the page's CSP enforces Trusted Types, so innerHTML would throw).
  */
-import type { CaseView, ErrorIndex, HouseholdView, Member, MeetingDetail, Ref, SearchHit } from './api';
+import type { CaseView, ErrorIndex, Member, MeetingDetail, Ref, SearchHit } from './api';
 import type { Cell, Path, Shown } from './model';
 import { addressShown, consentCell, FIELDS, fieldCell } from './model';
 import {
@@ -15,6 +15,7 @@ import {
   PLAN_COMPONENT_LABELS,
   PLAN_KIND_LABELS,
   PLAN_STATUS_LABELS,
+  reasonFor,
   TEAM_ROLE_LABELS,
 } from './labels';
 
@@ -135,13 +136,12 @@ export function membersTable(
   );
 }
 
-export function casesSection(
-  cases: CaseView[] | null,
-  withheldCode: string | undefined,
-  reason: string,
-): HTMLElement {
+/** The cases the user may see (the graph leaves the others out), their plans and dates. */
+export function casesSection(cases: CaseView[] | null, withheldCode: string | undefined): HTMLElement {
   const heading = h('h3', {}, 'ケースと支援プラン');
-  if (withheldCode) return h('section', { class: 'cases' }, heading, withheldBox(withheldCode, reason));
+  if (withheldCode) {
+    return h('section', { class: 'cases' }, heading, withheldBox(withheldCode, reasonFor(withheldCode)));
+  }
   if (!cases?.length) {
     return h(
       'section',
@@ -304,8 +304,4 @@ export function agendaList(
     h('h3', {}, `${meeting.title} の議題`),
     items.length ? h('ul', {}, items) : h('p', { class: 'absent' }, '議題はありません'),
   );
-}
-
-export function householdHeading(view: HouseholdView | { id: string; name: string }): string {
-  return `${view.name}（${view.id}）`;
 }
