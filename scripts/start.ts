@@ -62,7 +62,13 @@ async function main(): Promise<void> {
     children.push(launch(s.name, `subgraphs/${s.name}/index.ts`, { ...env, PORT: String(s.defaultPort) }));
   }
   await Promise.all(SUBGRAPHS.map((s) => waitHealthy(`http://127.0.0.1:${s.defaultPort}/graphql`, s.name)));
-  children.push(launch('gateway', 'gateway/index.ts', { PORT: process.env.PORT ?? '4000' }));
+  children.push(
+    launch('gateway', 'gateway/index.ts', {
+      PORT: process.env.PORT ?? '4000',
+      // The dashboard's demo sign-in (POST /dev-idp/token); never on in production.
+      DEV_IDP_SIGNIN: process.env.DEV_IDP_SIGNIN ?? '1',
+    }),
+  );
   await waitHealthy(`http://127.0.0.1:${process.env.PORT ?? '4000'}/graphql`, 'gateway');
   console.log(`\nさくら町 demo town is up: http://127.0.0.1:${process.env.PORT ?? '4000'}/graphql\n`);
 }
