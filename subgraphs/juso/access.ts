@@ -74,6 +74,27 @@ export async function check(
   return decision;
 }
 
+/**
+ * A record the caller's own agency wrote (its intake): disclosed to it as its own
+ * record, outside decideJusoData, and audited like any other disclosure.
+ */
+export function ownRecord(
+  state: AccessState,
+  audit: { field: string; subjectId: string; personIds: readonly string[] },
+): void {
+  for (const personId of audit.personIds) {
+    record(state, {
+      personId,
+      field: audit.field,
+      cls: 'GENERAL',
+      subjectId: audit.subjectId,
+      decision: 'DISCLOSED',
+      basis: 'OWN_RECORD',
+      code: null,
+    });
+  }
+}
+
 /** The error a withheld object or field resolves to. */
 export function refusal(decision: JusoDecision): GraphQLError | null {
   return decision.effect === 'ALLOW' ? null : withheldError(decision.code);

@@ -1,116 +1,46 @@
 /**
  * Resolvers of the 重層 subgraph: documents in, graph objects out, all through loaders,
- * and every read of 重層 data checked (access.ts) on the caller the gateway vouches for.
- * A case or meeting that does not exist is refused exactly like one that is hidden, so
- * ids cannot be probed.
+ * and every read of 重層 data checked (visibility.ts, access.ts) on the caller the
+ * gateway vouches for. The workflow's mutations and queries are in workflow/.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { JusoSubject } from '../../shared/access/juso-data';
-import type { AccessState } from './access';
-import { check, refusal } from './access';
+import { check, ownRecord, refusal } from './access';
+import type { JusoContext } from './context';
 import { loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
-import type { JusoLoaders } from './loaders';
 import type { CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PersonDoc, PlanDoc } from './model';
 import { isConsentActive } from './model';
-import type { JusoRepository } from './repository';
+import {
+  consentGate,
+  consentVisible,
+  identity,
+  present,
+  visibleCase,
+  visibleCases,
+  visibleMeeting,
+  visiblePlans,
+} from './visibility';
+import { workflowMutations } from './workflow/mutations';
+import {
+  agendaPlans,
+  caseTimeline,
+  meetingDecisions,
+  myMeetings,
+  overduePlans,
+  pendingDecisions,
+  statusSince,
+} from './workflow/queries';
+import { versionOf } from './workflow/writes';
 
-export interface JusoContext {
-  loaders: JusoLoaders;
-  repo: JusoRepository;
-  now: Date;
-  access: AccessState;
-}
+export type { JusoContext } from './context';
 
 type Ref = { id: string };
 const SEARCH_LIMIT = 20;
 
-/** Drops missing ids; a failed load fails the field rather than hiding a store error. */
-function present<T>(items: (T | null | Error)[]): T[] {
-  const failed = items.find((x): x is Error => x instanceof Error);
-  if (failed) throw failed;
-  return items.filter((x): x is T => x !== null);
-}
-
-const caseSubject = (c: CaseDoc | null, id: string): Extract<JusoSubject, { kind: 'CASE' }> => ({
-  kind: 'CASE',
-  caseId: id,
-  householdId: c?.householdId ?? null,
-  teamAgencyIds: c?.team.map((t) => t.agencyId) ?? [],
-});
-
-/** The case if the caller may see it; the withheld error otherwise (also for unknown ids). */
-async function visibleCase(ctx: JusoContext, id: string): Promise<CaseDoc | null> {
-  const doc = await ctx.loaders.cases.load(id);
-  const decision = await check(ctx.access, caseSubject(doc, id), {
-    field: 'CASE',
-    subjectId: id,
-    personIds: doc?.personIds ?? [],
-  });
-  const error = refusal(decision);
-  if (error) throw error;
-  return doc;
-}
-
-/** The visible ones among these cases; the others are left out (and audited as withheld). */
-async function visibleCases(ctx: JusoContext, cases: CaseDoc[]): Promise<CaseDoc[]> {
-  const decisions = await Promise.all(
-    cases.map((c) =>
-      check(ctx.access, caseSubject(c, c._id), { field: 'CASE', subjectId: c._id, personIds: c.personIds }),
-    ),
-  );
-  return cases.filter((_, i) => decisions[i]?.effect === 'ALLOW');
-}
-
-async function visiblePlans(ctx: JusoContext, c: CaseDoc, plans: PlanDoc[]): Promise<PlanDoc[]> {
-  const decisions = await Promise.all(
-    plans.map((p) =>
-      check(
-        ctx.access,
-        { ...caseSubject(c, c._id), kind: 'PLAN', personIds: p.personIds },
-        { field: 'PLAN', subjectId: p._id, personIds: p.personIds },
-      ),
-    ),
-  );
-  return plans.filter((_, i) => decisions[i]?.effect === 'ALLOW');
-}
-
-async function visibleMeeting(ctx: JusoContext, id: string): Promise<MeetingDoc | null> {
-  const doc = await ctx.loaders.meetings.load(id);
-  const facts = doc
-    ? { id, kind: doc.kind, status: doc.status, memberAgencyIds: doc.memberAgencyIds, agenda: doc.agenda }
-    : { id, kind: 'SHIEN_KAIGI' as const, status: 'CLOSED' as const, memberAgencyIds: [], agenda: [] };
-  const error = refusal(
-    await check(
-      ctx.access,
-      { kind: 'MEETING', meeting: facts },
-      { field: 'MEETING', subjectId: id, personIds: [] },
-    ),
-  );
-  if (error) throw error;
-  return doc;
-}
-
-/** Identity comes from the resident registry: readable by any signed-in staff member. */
-async function identity(ctx: JusoContext, p: PersonDoc): Promise<PersonDoc> {
-  await check(
-    ctx.access,
-    { kind: 'IDENTITY', person: null, address: false },
-    { field: 'IDENTITY', subjectId: p._id, personIds: [p._id] },
-  );
-  return p;
-}
-
-async function consentGate(ctx: JusoContext, p: PersonDoc): Promise<void> {
-  const person = await ctx.access.personFacts.load(p._id);
-  const error = refusal(
-    await check(
-      ctx.access,
-      { kind: 'CONSENT', person },
-      { field: 'CONSENT', subjectId: p._id, personIds: [p._id] },
-    ),
-  );
-  if (error) throw error;
-}
+/** Resolves `agency` from whatever carries an `agencyId`. */
+const agencyField = (key: string) => (parent: Record<string, unknown>, _: unknown, ctx: JusoContext) => {
+  const id = parent[key];
+  return typeof id === 'string' ? ctx.loaders.agencies.load(id) : null;
+};
 
 export const resolvers: GraphQLResolverMap<JusoContext> = {
   Query: {
@@ -127,6 +57,14 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
     },
     agencies: (_: unknown, __: unknown, ctx: JusoContext) =>
       ctx.repo.agencies().find({}, { sort: { _id: 1 } }),
+    myMeetings: async (_: unknown, { all }: { all?: boolean | null }, ctx: JusoContext) => {
+      const meetings = await myMeetings(ctx, all ?? false);
+      // Each is the caller's by membership; checked all the same, so the audit shows the read.
+      return Promise.all(meetings.map(async (m) => (await visibleMeeting(ctx, m._id)) ?? m));
+    },
+    overduePlans: (_: unknown, { asOf }: { asOf?: string | null }, ctx: JusoContext) =>
+      overduePlans(ctx, asOf),
+    pendingDecisions: (_: unknown, __: unknown, ctx: JusoContext) => pendingDecisions(ctx),
     _accessFacts: async (
       _: unknown,
       args: { personIds: string[]; meetingId?: string | null },
@@ -140,6 +78,7 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       };
     },
   },
+  Mutation: workflowMutations,
   Person: {
     __resolveReference: async (ref: Ref, ctx: JusoContext) => {
       const p = await ctx.loaders.people.load(ref.id);
@@ -160,15 +99,37 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
     },
     household: (p: PersonDoc, _: unknown, ctx: JusoContext) => ctx.loaders.households.load(p.householdId),
     consent: async (p: PersonDoc, _: unknown, ctx: JusoContext) => {
-      await consentGate(ctx, p);
+      await consentGate(ctx, p._id);
       return (await ctx.loaders.consentVersions.load(p._id)).at(-1) ?? null;
     },
     consentHistory: async (p: PersonDoc, _: unknown, ctx: JusoContext) => {
-      await consentGate(ctx, p);
+      await consentGate(ctx, p._id);
       return ctx.loaders.consentVersions.load(p._id);
     },
     cases: async (p: PersonDoc, _: unknown, ctx: JusoContext) =>
       visibleCases(ctx, await ctx.loaders.casesByPerson.load(p._id)),
+    intakes: async (p: PersonDoc, _: unknown, ctx: JusoContext) => {
+      const intakes = (await ctx.loaders.consentVersions.load(p._id)).filter((c) => c.consultation);
+      const me = ctx.access.viewer.principal.agency.id;
+      const others = intakes.filter((c) => c.takenByAgencyId !== me);
+      const seeAll = others.length > 0 && (await consentVisible(ctx, p._id));
+      return intakes.filter((c) => {
+        if (c.takenByAgencyId !== me) return seeAll;
+        ownRecord(ctx.access, { field: 'INTAKE', subjectId: c._id, personIds: [p._id] });
+        return true;
+      });
+    },
+  },
+  Intake: {
+    id: (c: ConsentDoc) => c._id,
+    person: (c: ConsentDoc, _: unknown, ctx: JusoContext) => ctx.loaders.people.load(c.personId),
+    receivedAt: (c: ConsentDoc) => c.takenAt,
+    receivedBy: agencyField('takenByAgencyId'),
+    receivedByStaffId: (c: ConsentDoc) => c.takenByStaffId,
+    topics: (c: ConsentDoc) => c.consultation?.topics ?? [],
+    fieldsInvolved: (c: ConsentDoc) => c.consultation?.fieldsInvolved ?? [],
+    summary: (c: ConsentDoc) => c.consultation?.summary ?? null,
+    consent: (c: ConsentDoc) => c,
   },
   Household: {
     __resolveReference: (ref: Ref, ctx: JusoContext) => ctx.loaders.households.load(ref.id),
@@ -194,7 +155,23 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
     plans: async (c: CaseDoc, _: unknown, ctx: JusoContext) =>
       visiblePlans(ctx, c, await ctx.loaders.plansByCase.load(c._id)),
     referredBy: (c: CaseDoc, _: unknown, ctx: JusoContext) => ctx.loaders.agencies.load(c.referredBy),
+    version: (c: CaseDoc) => versionOf(c),
+    assessments: (c: CaseDoc) => c.assessments ?? [],
+    returnedAt: (c: CaseDoc) => c.returnedAt ?? null,
+    mainContact: async (c: CaseDoc, _: unknown, ctx: JusoContext) => {
+      const plans = await visiblePlans(ctx, c, await ctx.loaders.plansByCase.load(c._id));
+      const endings = plans
+        .flatMap((p) => (p.ending ? [p.ending] : []))
+        .sort((a, b) => a.at.localeCompare(b.at));
+      const id =
+        endings.at(-1)?.mainContactAgencyId ?? c.team.find((t) => t.role === 'MAIN_CONTACT')?.agencyId;
+      return id ? ctx.loaders.agencies.load(id) : null;
+    },
+    timeline: (c: CaseDoc, _: unknown, ctx: JusoContext) => caseTimeline(ctx, c),
   },
+  Assessment: { agency: agencyField('agencyId') },
+  HistoryEntry: { agency: agencyField('agencyId') },
+  TimelineEvent: { agency: agencyField('agencyId') },
   Plan: {
     __resolveReference: async (ref: Ref, ctx: JusoContext) => {
       const plan = await ctx.loaders.plans.load(ref.id);
@@ -207,26 +184,49 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       present(await ctx.loaders.people.loadMany(p.personIds)),
     roles: (p: PlanDoc, _: unknown, ctx: JusoContext) =>
       p.roles.map((r) => ({ task: r.task, agency: ctx.loaders.agencies.load(r.agencyId) })),
+    version: (p: PlanDoc) => versionOf(p),
+    statusSince: (p: PlanDoc) => statusSince(p),
+    decisions: (p: PlanDoc) => p.decisions ?? [],
+    contactAttempts: (p: PlanDoc) => p.contactAttempts ?? [],
+    ending: (p: PlanDoc) => p.ending ?? null,
+    history: (p: PlanDoc) => p.history ?? [],
   },
+  PlanDecision: { agency: agencyField('agencyId'), reportedTo: agencyField('reportedToAgencyId') },
+  ContactAttempt: { agency: agencyField('agencyId') },
+  PlanEnding: { agency: agencyField('agencyId'), mainContact: agencyField('mainContactAgencyId') },
   Meeting: {
     __resolveReference: (ref: Ref, ctx: JusoContext) => visibleMeeting(ctx, ref.id),
     id: (m: MeetingDoc) => m._id,
     members: async (m: MeetingDoc, _: unknown, ctx: JusoContext) =>
       present(await ctx.loaders.agencies.loadMany(m.memberAgencyIds)),
     agenda: (m: MeetingDoc) => m.agenda,
+    decisions: (m: MeetingDoc, _: unknown, ctx: JusoContext) => meetingDecisions(ctx, m),
+    version: (m: MeetingDoc) => versionOf(m),
+    convenedBy: agencyField('convenedByAgencyId'),
+    openedAt: (m: MeetingDoc) => m.openedAt ?? null,
+    closedAt: (m: MeetingDoc) => m.closedAt ?? null,
+    history: (m: MeetingDoc) => m.history ?? [],
   },
+  MeetingDecision: { agency: agencyField('agencyId') },
   AgendaItem: {
+    id: (item: MeetingDoc['agenda'][number]) => item.id,
     case: (item: MeetingDoc['agenda'][number], _: unknown, ctx: JusoContext) =>
       item.kind === 'CASE' ? visibleCase(ctx, item.id) : null,
     household: (item: MeetingDoc['agenda'][number], _: unknown, ctx: JusoContext) =>
       item.kind === 'HOUSEHOLD' ? ctx.loaders.households.load(item.id) : null,
     person: (item: MeetingDoc['agenda'][number], _: unknown, ctx: JusoContext) =>
       item.kind === 'PERSON' ? ctx.loaders.people.load(item.id) : null,
+    plans: (item: MeetingDoc['agenda'][number], _: unknown, ctx: JusoContext) => agendaPlans(ctx, item),
   },
   Consent: {
     id: (c: ConsentDoc) => c._id,
     active: (c: ConsentDoc, _: unknown, ctx: JusoContext) => isConsentActive(c, ctx.now),
     takenBy: (c: ConsentDoc, _: unknown, ctx: JusoContext) => ctx.loaders.agencies.load(c.takenByAgencyId),
+    change: (c: ConsentDoc) => c.change ?? null,
+    recordedAt: (c: ConsentDoc) => c.recordedAt ?? c.takenAt,
+    recordedBy: (c: ConsentDoc, _: unknown, ctx: JusoContext) =>
+      ctx.loaders.agencies.load(c.recordedByAgencyId ?? c.takenByAgencyId),
+    reason: (c: ConsentDoc) => c.reason ?? null,
   },
 };
 

@@ -300,8 +300,11 @@ export const SCENARIO_PLANS: PlanDoc[] = [
   }),
 ];
 
+/** Seeded meetings start at version 1, like every document the workflow writes. */
+const meeting = (m: MeetingDoc): MeetingDoc => ({ ...m, version: 1 });
+
 export const SCENARIO_MEETINGS: MeetingDoc[] = [
-  {
+  meeting({
     _id: 'M-J1',
     kind: 'JUSO_KAIGI',
     title: '第8回 重層的支援会議',
@@ -313,8 +316,8 @@ export const SCENARIO_MEETINGS: MeetingDoc[] = [
       { kind: 'CASE', id: 'C-DOUBLE' },
     ],
     decisions: [],
-  },
-  {
+  }),
+  meeting({
     _id: 'M-S1',
     kind: 'SHIEN_KAIGI',
     title: '支援会議 (法106条の6) 11月',
@@ -326,8 +329,8 @@ export const SCENARIO_MEETINGS: MeetingDoc[] = [
       { kind: 'PERSON', id: 'P-102' },
     ],
     decisions: [],
-  },
-  {
+  }),
+  meeting({
     _id: 'M-S0',
     kind: 'SHIEN_KAIGI',
     title: '支援会議 (法106条の6) 10月',
@@ -336,7 +339,7 @@ export const SCENARIO_MEETINGS: MeetingDoc[] = [
     memberAgencyIds: ['fukushi-ka', 'shakyo-jiritsu', 'hello-work'],
     agenda: [{ kind: 'HOUSEHOLD', id: 'H-KS' }],
     decisions: [{ decidedAt: '2026-10-16T11:30:00.000Z', summary: '参加支援の支援決定に向けて情報を共有' }],
-  },
+  }),
 ];
 
 function* syntheticPeople(count: number): Generator<PersonDoc> {

@@ -1,0 +1,11 @@
+/** What every resolver of the 重層 subgraph gets for one request. */
+import type { AccessState } from './access';
+import type { JusoLoaders } from './loaders';
+import type { JusoRepository } from './repository';
+
+export interface JusoContext {
+  loaders: JusoLoaders;
+  repo: JusoRepository;
+  now: Date;
+  access: AccessState;
+}
