@@ -96,13 +96,12 @@ async function signOut(): Promise<void> {
   await page.getByRole('heading', { name: 'サインイン', exact: true }).waitFor();
 }
 
-/** Acts in a meeting, named by its id (the field works whether or not myMeetings lists it). */
+/** Acts in one of the open meetings the page lists (from myMeetings). */
 async function actInMeeting(meetingId: string): Promise<void> {
-  await page.getByLabel('一覧にない会議を会議IDで指定').fill(meetingId);
-  await page.getByRole('button', { name: 'この会議で見る' }).click();
-  await expect(page.getByRole('radio', { name: new RegExp(`（${meetingId}・`) }).isChecked()).resolves.toBe(
-    true,
-  );
+  const radio = page.getByRole('radio', { name: new RegExp(`（${meetingId}・`) });
+  await radio.check();
+  await page.locator('#agenda').filter({ hasText: 'の議題' }).waitFor();
+  await expect(radio.isChecked()).resolves.toBe(true);
 }
 
 async function actOutsideMeetings(): Promise<void> {
@@ -130,6 +129,12 @@ describe('household dashboard in Chromium', () => {
   it('signs in as s-takikan-01, opens H-DOUBLE in M-J1, and shows every withheld cell with its reason', async () => {
     await signInAs('s-takikan-01');
     await shows(page.locator('#who-text'), '滝川 亮（多機関協働事業者');
+    // myMeetings: takikan-shakyo is a member of M-J1 only (open).
+    const offered = await page.locator('#context-options label').allInnerTexts();
+    expect(offered).toEqual([
+      '会議外（担当ケースとして見る）',
+      expect.stringMatching(/^第8回 重層的支援会議（M-J1・重層的支援会議・開催中・/),
+    ]);
     await actInMeeting('M-J1');
     await openFromSearch('さとう', 'H-DOUBLE'); // hiragana finds the katakana reading サトウ
     expect(lastSent('DashboardHousehold')?.meeting).toBe('M-J1');
