@@ -220,7 +220,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
     // The demo key pair and the demo IdP, named explicitly: the environment of the
     // process running the tests (GATEWAY_*, AUTH_*, HOST) plays no part.
     const signer = await CredentialSigner.fromEnv({});
-    await Promise.all(
+    // Settled, not all: on a failure every sibling has finished starting before closeAll.
+    const started = await Promise.allSettled(
       SERVICES.map(async (name) => {
         const store = options.mongodb
           ? await openStore({
@@ -242,6 +243,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
         }
       }),
     );
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     gateway = await createGatewayService({
       subgraphUrls: Object.fromEntries(SERVICES.map((n) => [n, services[n].url])),
       supergraphSdl: supergraph(),
