@@ -65,7 +65,7 @@ describe('role table', () => {
     ]);
   });
   it('every row names only known roles', () => {
-    for (const roles of Object.values(ROLE_TABLE) as readonly AgencyRole[][])
+    for (const roles of Object.values(ROLE_TABLE) as readonly (readonly AgencyRole[])[])
       for (const r of roles) expect(AGENCY_ROLES).toContain(r);
   });
 });
