@@ -1,0 +1,106 @@
+/**
+ * Reads a V8 CPU profile (`node --cpu-prof`, or `npm run bench -- --profile enforced`)
+ * and prints where the time went: self time by function, by package or project file,
+ * and the total (self + callees) time of the project's own functions.
+ *
+ *   npx tsx bench/profile.ts bench/out/profiles/enforced.cpuprofile [--top 30]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** A package name for node_modules code, a project path for ours, or a V8/Node category. */
+export function owner(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const file = url.replace(/^file:\/\//, '');
+  const nm = file.lastIndexOf('/node_modules/');
+  if (nm >= 0) {
+    const rest = file.slice(nm + '/node_modules/'.length).split('/');
+    return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? file);
+  }
+  if (file.startsWith('node:')) return file;
+  if (file.startsWith(ROOT)) return path.relative(ROOT, file);
+  return file;
+}
+
+export function summarise(profile: Profile, top = 30): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  const idle = [...selfUs.entries()]
+    .filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)')
+    .reduce((a, [, us]) => a + us, 0);
+  const busy = total - idle;
+
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  const byFunction = new Map<string, number>();
+  const byOwner = new Map<string, number>();
+  const inclusiveOwn = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    const n = byId.get(id) as ProfileNode;
+    const { functionName, url, lineNumber } = n.callFrame;
+    if (functionName === '(idle)') continue;
+    const o = owner(url, functionName);
+    add(byFunction, `${functionName || '(anonymous)'}  ${o}:${lineNumber + 1}`, us);
+    add(byOwner, o, us);
+    // Inclusive time of project functions: each sample counts once per distinct frame on its stack.
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = (byId.get(cur) as ProfileNode).callFrame;
+      const fo = owner(f.url, f.functionName);
+      if (fo.includes('node_modules') || !/^(gateway|shared|subgraphs|bench)\//.test(fo)) continue;
+      const key = `${f.functionName || '(anonymous)'}  ${fo}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      add(inclusiveOwn, key, us);
+    }
+  }
+  const pct = (us: number) => `${((100 * us) / busy).toFixed(1).padStart(5)}%`;
+  const table = (title: string, m: Map<string, number>) =>
+    [
+      title,
+      ...[...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(([k, us]) => `  ${pct(us)} ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`),
+    ].join('\n');
+  return [
+    `profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s wall, ${(busy / 1e6).toFixed(1)} s on CPU (${((100 * busy) / total).toFixed(0)}% busy); percentages are of CPU time`,
+    table('self time by package / file', byOwner),
+    table('self time by function', byFunction),
+    table('total time (self + callees) of the project’s functions', inclusiveOwn),
+  ].join('\n\n');
+}
+
+if (require.main === module) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: tsx bench/profile.ts FILE.cpuprofile [--top N]');
+    process.exit(2);
+  }
+  const i = process.argv.indexOf('--top');
+  const top = i > 0 ? Number(process.argv[i + 1]) : 30;
+  console.log(summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, top));
+}

@@ -1,0 +1,304 @@
+/**
+ * What the household dashboard benchmark reads: the dashboard's household query, and
+ * a synthetic household of five (with a case, two plans and consent that covers tax)
+ * on a synthetic open 支援会議, so that every field of the answer is disclosed and
+ * every gateway in the comparison returns the same data.
+ */
+import type { ServiceName } from '../shared/domain';
+import type { Store } from '../shared/store';
+import { syntheticTown } from '../shared/town/synthetic';
+import type { CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PlanDoc } from '../subgraphs/juso/model';
+import { COLLECTIONS } from '../subgraphs/juso/model';
+import { kaigoStoreConfig } from '../subgraphs/kaigo/server';
+import { kodomoStoreConfig } from '../subgraphs/kodomo/server';
+import { konkyuStoreConfig } from '../subgraphs/konkyu/server';
+import { shogaiStoreConfig } from '../subgraphs/shogai/server';
+
+/** The staff member and meeting the benchmark acts as and in. */
+export const BENCH_STAFF = 's-takikan-01';
+export const BENCH_MEETING = 'M-BENCH';
+/** Households are picked among the first residents, so the 1,000 and 150,000 towns share them. */
+const PICK_WITHIN = 1_000;
+
+/**
+ * The dashboard's household query (gateway/dashboard/client/api.ts, DashboardHousehold),
+ * kept here as it was when the benchmark was written so the figures stay comparable.
+ */
+export const DASHBOARD_QUERY = /* GraphQL */ `
+  query DashboardHousehold($id: ID!) {
+    household(id: $id) {
+      id
+      name
+      members {
+        ...DashboardMember
+      }
+      cases {
+        ...DashboardCase
+      }
+    }
+  }
+
+  fragment DashboardMember on Person {
+    id
+    name
+    nameKana
+    birthDate
+    address
+    consent {
+      status
+      active
+      fields
+      coversTax
+      givenBy
+      expiresAt
+      withdrawnAt
+    }
+    kaigo {
+      careLevel
+      certification {
+        label
+        validFrom
+        validUntil
+      }
+      responsibleCentre
+      careManager {
+        name
+        office
+      }
+      consultations {
+        date
+        kind
+      }
+      abuseConcern
+    }
+    shogai {
+      certificates {
+        kind
+        kindLabel
+        grade
+      }
+      supportCategory
+      recipientCertificate {
+        validUntil
+        services
+      }
+      servicePlan {
+        nextMonitoringOn
+      }
+      consultationOffice
+    }
+    kodomo {
+      consultations {
+        date
+        kind
+      }
+      supportPlans {
+        goal
+        nextReviewOn
+      }
+      childProtection {
+        categoryLabel
+        registeredOn
+      }
+    }
+    konkyu {
+      consultations {
+        date
+        topics
+      }
+      supportPlan {
+        goal
+        status
+      }
+      housingBenefit {
+        from
+        until
+        monthlyAmountYen
+      }
+      employmentPreparation {
+        startedOn
+        summary
+      }
+      householdBudgetSupport {
+        startedOn
+        summary
+      }
+      taxStatus
+    }
+  }
+
+  fragment DashboardCase on Case {
+    id
+    title
+    status
+    openedAt
+    team {
+      role
+      agency {
+        name
+      }
+    }
+    plans {
+      id
+      kind
+      status
+      components
+      monitoringDate
+      people {
+        id
+        name
+      }
+    }
+  }
+`;
+
+export interface BenchHousehold {
+  id: string;
+  size: number;
+  /** Silo records held by its members (of size × 4 possible). */
+  records: number;
+}
+
+export interface BenchScenario {
+  /** The household the load runs on: five members, the most silo records among them. */
+  main: BenchHousehold;
+  /** One household of each size 1–5, for store queries against household size. */
+  bySize: BenchHousehold[];
+}
+
+const SILO_COLLECTIONS: Partial<Record<ServiceName, string>> = {
+  kaigo: kaigoStoreConfig.collection,
+  shogai: shogaiStoreConfig.collection,
+  kodomo: kodomoStoreConfig.collection,
+  konkyu: konkyuStoreConfig.collection,
+};
+
+/**
+ * Picks the households and writes, into the 重層 store, what the dashboard reads about
+ * them beyond the seed: a case and two plans each, consent covering tax (so 支援会議
+ * discloses taxStatus too), and the open 支援会議 M-BENCH with all of them on its agenda.
+ * Deterministic: the same town gives the same households and documents.
+ */
+export async function prepareScenario(stores: Record<ServiceName, Store>): Promise<BenchScenario> {
+  const households = new Map<string, string[]>();
+  for (const r of syntheticTown(PICK_WITHIN)) {
+    const members = households.get(r.householdId) ?? [];
+    members.push(r.id);
+    households.set(r.householdId, members);
+  }
+  const recordsOf = async (memberIds: string[]): Promise<number> => {
+    let n = 0;
+    for (const [service, collection] of Object.entries(SILO_COLLECTIONS)) {
+      const store = stores[service as ServiceName];
+      n += (await store.collection(collection).find({ 'link.residentId': { $in: memberIds } })).length;
+    }
+    return n;
+  };
+
+  const bySize: BenchHousehold[] = [];
+  let main: BenchHousehold | null = null;
+  for (const [id, members] of households) {
+    const size = members.length;
+    if (!bySize.some((h) => h.size === size) || size === 5) {
+      const h = { id, size, records: await recordsOf(members) };
+      if (!bySize.some((b) => b.size === size)) bySize.push(h);
+      if (size === 5 && (!main || h.records > main.records)) main = h;
+    }
+  }
+  if (!main) throw new Error('no household of five among the first synthetic residents');
+  // The household of five in the size series is the main one, so both measure the same thing.
+  const series = bySize
+    .filter((h) => h.size !== 5)
+    .concat(main)
+    .sort((a, b) => a.size - b.size);
+
+  const juso = stores.juso;
+  const at = '2026-11-01T09:00:00.000Z';
+  const cases: CaseDoc[] = [];
+  const plans: PlanDoc[] = [];
+  const consents: ConsentDoc[] = [];
+  for (const h of series) {
+    const memberIds = households.get(h.id) as string[];
+    const caseId = `C-BENCH-${h.id}`;
+    cases.push({
+      _id: caseId,
+      title: `ベンチマーク: ${h.id}`,
+      status: 'OPEN',
+      householdId: h.id,
+      personIds: memberIds,
+      team: [
+        { agencyId: 'fukushi-ka', role: 'COORDINATOR' },
+        { agencyId: 'takikan-shakyo', role: 'PLANNER' },
+        { agencyId: 'houkatsu-kita', role: 'MAIN_CONTACT' },
+        { agencyId: 'shakyo-jiritsu', role: 'SUPPORT' },
+      ],
+      referredBy: 'houkatsu-kita',
+      openedAt: at,
+      version: 1,
+    });
+    for (const [i, kind] of (['TAKIKAN', 'SANKA'] as const).entries()) {
+      plans.push({
+        _id: `PL-BENCH-${h.id}-${i + 1}`,
+        caseId,
+        kind,
+        personIds: i === 0 ? memberIds : memberIds.slice(0, 1),
+        status: i === 0 ? 'CONFIRMED' : 'IN_REVIEW',
+        components: i === 0 ? [] : ['SANKA'],
+        goals: ['世帯の生活が安定する'],
+        direction: '各分野の支援を重ねて調整する',
+        roles: [
+          { agencyId: 'houkatsu-kita', task: '介護サービス調整' },
+          { agencyId: 'shakyo-jiritsu', task: '家計相談' },
+        ],
+        monitoringDate: '2026-12-15',
+        version: 1,
+        createdAt: at,
+        createdBy: 's-takikan-01',
+        updatedAt: at,
+        updatedBy: 's-takikan-01',
+      });
+    }
+    const current = await juso
+      .collection<ConsentDoc>(COLLECTIONS.consents)
+      .find({ personId: { $in: memberIds } });
+    for (const personId of memberIds) {
+      const version =
+        1 + Math.max(0, ...current.filter((c) => c.personId === personId).map((c) => c.version));
+      consents.push({
+        _id: `${personId}#${version}`,
+        personId,
+        version,
+        status: 'GRANTED',
+        fields: ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'],
+        coversTax: true,
+        givenBy: 'SELF',
+        method: 'INTAKE_SHEET',
+        takenByAgencyId: 'fukushi-ka',
+        takenByStaffId: 's-fukushi-01',
+        takenAt: at,
+        expiresAt: '2099-03-31T23:59:59.000Z',
+        withdrawnAt: null,
+      });
+    }
+  }
+  const meeting: MeetingDoc = {
+    _id: BENCH_MEETING,
+    kind: 'SHIEN_KAIGI',
+    title: '支援会議 (法106条の6) ベンチマーク',
+    status: 'OPEN',
+    scheduledAt: at,
+    memberAgencyIds: ['fukushi-ka', 'takikan-shakyo', 'houkatsu-kita', 'shakyo-jiritsu'],
+    agenda: series.map((h) => ({ kind: 'HOUSEHOLD' as const, id: h.id })),
+    decisions: [],
+  };
+  await juso.collection<CaseDoc>(COLLECTIONS.cases).upsertMany(cases);
+  await juso.collection<PlanDoc>(COLLECTIONS.plans).upsertMany(plans);
+  await juso.collection<ConsentDoc>(COLLECTIONS.consents).upsertMany(consents);
+  await juso.collection<MeetingDoc>(COLLECTIONS.meetings).upsertMany([meeting]);
+  // The household documents are the seed's; checked here so a change to the seed shows.
+  for (const h of series) {
+    const doc = await juso.collection<HouseholdDoc>(COLLECTIONS.households).findOne({ _id: h.id });
+    if (doc?.memberIds.length !== h.size) throw new Error(`household ${h.id} is not as generated`);
+  }
+  return { main, bySize: series };
+}
