@@ -62,13 +62,14 @@ const tokenRoute: RouteHandler = async (req, res) => {
   if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
     return send(res, 415, { error: 'UNSUPPORTED_MEDIA_TYPE', message: 'send {"staffId": "…"} as JSON' });
   }
-  let staffId: unknown;
+  let body: unknown;
   try {
-    staffId = (JSON.parse(await readBody(req, MAX_TOKEN_REQUEST_BYTES)) as { staffId?: unknown }).staffId;
+    body = JSON.parse(await readBody(req, MAX_TOKEN_REQUEST_BYTES));
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     return send(res, 400, { error: 'BAD_REQUEST', message: 'the body is not valid JSON' });
   }
+  const staffId = typeof body === 'object' && body !== null ? (body as { staffId?: unknown }).staffId : null;
   const staff = DEMO_STAFF.find((s) => s.id === staffId);
   if (!staff) return send(res, 400, { error: 'BAD_REQUEST', message: 'staffId must be a demo staff id' });
   log.info({ staffId: staff.id }, 'demo token minted');

@@ -279,6 +279,8 @@ describe('demo sign-in routes (DEV_IDP_SIGNIN=1)', () => {
       fetch(`${base}/dev-idp/token`, { method: 'POST', headers: { 'content-type': type }, body });
     expect((await post('staffId=s-kita-01', 'application/x-www-form-urlencoded')).status).toBe(415);
     expect((await post('{')).status).toBe(400);
+    expect((await post('null')).status).toBe(400);
+    expect((await post(JSON.stringify({ staffId: 'x'.repeat(2_000) }))).status).toBe(413);
     expect((await post(JSON.stringify({ staffId: 's-nobody' }))).status).toBe(400);
     const ok = await post(JSON.stringify({ staffId: 's-kita-01' }));
     expect(ok.status).toBe(200);
