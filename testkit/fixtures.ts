@@ -121,9 +121,10 @@ export interface TownFixtures {
 /** The town a test graph starts with. */
 export type TownOption = 'demo' | 'empty' | TownFixtures;
 
+/** Options or fixtures that cannot work, refused before anything starts (or while loading). */
 export class FixtureError extends Error {
   constructor(message: string) {
-    super(`test kit fixtures: ${message}`);
+    super(`startTestGraph: ${message}`);
     this.name = 'FixtureError';
   }
 }

@@ -161,13 +161,18 @@ function checkOptions(options: TestGraphOptions): { silos: SiloService[]; town: 
   for (const s of silos) if (!isSiloService(s)) throw new FixtureError(`silos: ${String(s)} is not a silo`);
   for (const [silo, adapter] of Object.entries(options.adapters ?? {})) {
     if (!isSiloService(silo)) throw new FixtureError(`adapters.${silo}: not a silo`);
-    if (adapter && typeof adapter.findByResidentIds !== 'function')
+    if (!adapter) continue;
+    if (typeof adapter.findByResidentIds !== 'function')
       throw new FixtureError(`adapters.${silo}: not a RecordSource (no findByResidentIds)`);
+    if (!silos.includes(silo))
+      throw new FixtureError(`adapters.${silo} given, but ${silo} is not among the silos that run`);
     if (typeof town === 'object' && town.records?.[silo]?.length)
       throw new FixtureError(
         `records.${silo} given, but ${silo} is served by your adapter: its records come from the adapter`,
       );
   }
+  // Without a URI, openStore would fall back to an embedded store on disk (.data/).
+  if (options.mongodb && !process.env.MONGODB_URI) throw new FixtureError('mongodb: true needs MONGODB_URI');
   return { silos: SILO_NAMES.filter((s) => silos.includes(s)), town };
 }
 

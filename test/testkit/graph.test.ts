@@ -294,6 +294,11 @@ describe('options that cannot work are refused, and a failed start leaves nothin
       { town: OTHER_TOWN, adapters: { kaigo: restDouble().adapter } },
       /its records come from the adapter/,
     ],
+    [
+      'an adapter for a silo that does not run',
+      { silos: ['kodomo'], adapters: { kaigo: restDouble().adapter } },
+      /kaigo is not among the silos that run/,
+    ],
     ['synthetic residents in an inline town', { town: 'empty', syntheticResidents: 10 }, /demo town only/],
     ['a person in no household', { town: { people: [{ _id: 'P-1', name: 'x' }] } }, /P-1: give householdId/],
     ['an id twice', { town: { households: [{ _id: 'H' }, { _id: 'H' }] } }, /households: _id H given twice/],
