@@ -36,7 +36,7 @@ import {
   reasonFor,
   searchText,
 } from './labels';
-import { agendaList, byId, casesSection, h, membersTable, searchResults } from './view';
+import { agendaList, byId, casesSection, h, linkButton, membersTable, searchResults } from './view';
 
 type Target = { kind: 'household' | 'person'; id: string };
 
@@ -319,15 +319,11 @@ async function householdBody(
   return {
     title: `${hh.name}（${hh.id}）`,
     body: [
-      h(
-        'div',
-        { class: 'table-wrap' },
-        membersTable(
-          `${hh.name}の世帯員（${hh.members.length}人）と4分野の記録`,
-          hh.members.map((member, i) => ({ member, path: ['household', 'members', i] })),
-          errors,
-          today,
-        ),
+      membersTable(
+        `${hh.name}の世帯員（${hh.members.length}人）と4分野の記録`,
+        hh.members.map((member, i) => ({ member, path: ['household', 'members', i] })),
+        errors,
+        today,
       ),
       casesSection(hh.cases, casesCode),
       otherErrors(errors),
@@ -346,21 +342,22 @@ async function personBody(
   const p = data.person;
   if (!p)
     return { title: `宛名番号 ${id}`, body: [h('p', { class: 'absent' }, '該当する人が見つかりません')] };
-  let householdLine: HTMLElement = h('p', { class: 'absent' }, '世帯情報なし');
-  if (p.household) {
-    const hh = p.household;
-    const b = h('button', { type: 'button', class: 'link-button' }, `${hh.name}（${hh.id}）を開く`);
-    b.addEventListener('click', () => void run(() => openTarget({ kind: 'household', id: hh.id })));
-    householdLine = h('p', {}, '世帯: ', b);
-  }
+  const hh = p.household;
+  const householdLine = hh
+    ? h(
+        'p',
+        {},
+        '世帯: ',
+        linkButton(
+          `${hh.name}（${hh.id}）を開く`,
+          () => void run(() => openTarget({ kind: 'household', id: hh.id })),
+        ),
+      )
+    : h('p', { class: 'absent' }, '世帯情報なし');
   return {
     title: `${p.name}（${p.id}）`,
     body: [
-      h(
-        'div',
-        { class: 'table-wrap' },
-        membersTable(`${p.name}の4分野の記録`, [{ member: p, path: ['person'] }], errors, today),
-      ),
+      membersTable(`${p.name}の4分野の記録`, [{ member: p, path: ['person'] }], errors, today),
       householdLine,
       casesSection(p.cases, errors.codeAt(['person', 'cases'])),
       otherErrors(errors),

@@ -34,7 +34,8 @@ const REQUEST_REASONS: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'サーバーでエラーが発生しました',
 };
 
-export function isWithheldCode(code: unknown): code is WithheldCode {
+// shared/access/errors.ts has its twin, but importing it would bundle graphql-js into the page.
+function isWithheldCode(code: unknown): code is WithheldCode {
   return typeof code === 'string' && Object.hasOwn(WITHHELD_REASONS, code);
 }
 

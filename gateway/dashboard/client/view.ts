@@ -38,6 +38,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** A button that looks like a link: opening something is an action on this page, not a navigation. */
+export function linkButton(text: string, onClick: () => void): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'link-button' }, text);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`the page has no #${id}`);
@@ -112,8 +119,8 @@ export function membersTable(
   members: { member: Member; path: Path }[],
   errors: ErrorIndex,
   today: Date,
-): HTMLTableElement {
-  return h(
+): HTMLElement {
+  const table = h(
     'table',
     { class: 'members' },
     h('caption', {}, caption),
@@ -134,6 +141,8 @@ export function membersTable(
       members.map(({ member, path }) => memberRow(member, errors, path, today)),
     ),
   );
+  // Narrow screens scroll the table sideways rather than squeeze six columns.
+  return h('div', { class: 'table-wrap' }, table);
 }
 
 /** The cases the user may see (the graph leaves the others out), their plans and dates. */
@@ -246,11 +255,6 @@ export function searchResults(
   if (!groups.size && !loners.length) {
     return h('p', { class: 'absent' }, '該当する人・世帯は見つかりませんでした');
   }
-  const button = (text: string, onClick: () => void) => {
-    const b = h('button', { type: 'button', class: 'link-button' }, text);
-    b.addEventListener('click', onClick);
-    return b;
-  };
   return h(
     'ul',
     { class: 'results' },
@@ -258,7 +262,7 @@ export function searchResults(
       h(
         'li',
         {},
-        button(`${g.ref.name}（${g.ref.id}）を開く`, () => open('household', g.ref.id)),
+        linkButton(`${g.ref.name}（${g.ref.id}）を開く`, () => open('household', g.ref.id)),
         h('span', { class: 'result-names' }, g.names.join('、')),
       ),
     ),
@@ -266,7 +270,7 @@ export function searchResults(
       h(
         'li',
         {},
-        button(`${p.name}（${p.id}）を開く`, () => open('person', p.id)),
+        linkButton(`${p.name}（${p.id}）を開く`, () => open('person', p.id)),
         h('span', { class: 'result-names' }, `${p.nameKana}・${formatDate(p.birthDate)}生・世帯情報なし`),
       ),
     ),
@@ -294,9 +298,11 @@ export function agendaList(
           ? `個人 ${item.person.name}（${item.person.id}）`
           : '表示できない議題';
     if (!target) return h('li', {}, text);
-    const b = h('button', { type: 'button', class: 'link-button' }, `${text} を開く`);
-    b.addEventListener('click', () => open(target.kind, target.ref.id));
-    return h('li', {}, b);
+    return h(
+      'li',
+      {},
+      linkButton(`${text} を開く`, () => open(target.kind, target.ref.id)),
+    );
   });
   return h(
     'div',
