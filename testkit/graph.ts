@@ -280,7 +280,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (q.as) headers.authorization = `Bearer ${await mintDevToken(q.as)}`;
       if (q.meeting) headers['x-meeting-id'] = q.meeting;
-      Object.assign(headers, q.headers);
+      // Header names are case-insensitive: `Authorization` here replaces the token from `as`.
+      for (const [name, value] of Object.entries(q.headers ?? {})) headers[name.toLowerCase()] = value;
       const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const text = await res.text();
       let body: GraphQLResponse<T>['body'];

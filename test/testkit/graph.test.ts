@@ -242,6 +242,33 @@ describe('silos left out or served by an agency adapter', () => {
   });
 });
 
+describe('query', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startTestGraph({ town: 'empty', silos: [] });
+  });
+  afterAll(async () => {
+    await graph.stop();
+  });
+
+  it('headers given replace those from `as`, whatever their case', async () => {
+    const q = '{ agencies { id } }';
+    expect((await graph.query(q, {}, { as: 's-kita-01' })).body.errors).toBeUndefined();
+    const res = await graph.query(
+      q,
+      {},
+      { as: 's-kita-01', headers: { Authorization: 'Bearer not-a-token' } },
+    );
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const own = await graph.query(
+      q,
+      {},
+      { headers: { AUTHORIZATION: `Bearer ${await graph.token('s-hw-01')}` } },
+    );
+    expect(own.body.errors).toBeUndefined();
+  });
+});
+
 describe('reset', () => {
   let graph: TestGraph;
   beforeAll(async () => {
