@@ -239,6 +239,9 @@ export type ConsentStatus = 'GRANTED' | 'REFUSED' | 'UNKNOWN' | 'WITHDRAWN';
 /** 包括的相談支援受付シート / 相談受付・申込票. */
 export type ConsentMethod = 'INTAKE_SHEET' | 'APPLICATION_FORM';
 
+/** The consent question's three answers at intake: 同意する / 同意しない / 不明. */
+export type ConsentAnswer = 'GRANTED' | 'REFUSED' | 'UNKNOWN';
+
 /** How a consent version came about; absent on seeded versions. */
 export type ConsentChange = 'INTAKE' | 'GRANT' | 'NARROW' | 'WIDEN' | 'WITHDRAW';
 
@@ -247,6 +250,12 @@ export type ConsentChange = 'INTAKE' | 'GRANT' | 'NARROW' | 'WIDEN' | 'WITHDRAW'
  * (包括的相談支援受付シート / 相談受付・申込票), so an intake is one consent version.
  */
 export interface Consultation {
+  receivedAt: string;
+  /** What the person answered, as given (the version's status is the consent in force after it). */
+  answer: ConsentAnswer;
+  /** The scope given with a 同意する answer; empty otherwise. */
+  fields: WelfareField[];
+  coversTax: boolean;
   topics: string[];
   /** The fields the consultation touches (not the fields consent covers). */
   fieldsInvolved: WelfareField[];

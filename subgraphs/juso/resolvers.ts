@@ -7,7 +7,15 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { check, ownRecord, refusal } from './access';
 import type { JusoContext } from './context';
 import { loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
-import type { CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PersonDoc, PlanDoc } from './model';
+import type {
+  CaseDoc,
+  ConsentDoc,
+  Consultation,
+  HouseholdDoc,
+  MeetingDoc,
+  PersonDoc,
+  PlanDoc,
+} from './model';
 import { isConsentActive } from './model';
 import {
   consentGate,
@@ -34,6 +42,10 @@ import { versionOf } from './workflow/writes';
 export type { JusoContext } from './context';
 
 type Ref = { id: string };
+
+/** An intake is a consent version with its consultation (model.ts Consultation). */
+const consultation = (c: ConsentDoc) => c.consultation as Consultation;
+const receivedBy = (c: ConsentDoc): string => c.recordedByAgencyId ?? c.takenByAgencyId;
 const SEARCH_LIMIT = 20;
 
 /** Resolves `agency` from whatever carries an `agencyId`. */
@@ -110,11 +122,10 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       visibleCases(ctx, await ctx.loaders.casesByPerson.load(p._id)),
     intakes: async (p: PersonDoc, _: unknown, ctx: JusoContext) => {
       const intakes = (await ctx.loaders.consentVersions.load(p._id)).filter((c) => c.consultation);
-      const me = ctx.access.viewer.principal.agency.id;
-      const others = intakes.filter((c) => c.takenByAgencyId !== me);
-      const seeAll = others.length > 0 && (await consentVisible(ctx, p._id));
+      const mine = (c: ConsentDoc) => receivedBy(c) === ctx.access.viewer.principal.agency.id;
+      const seeAll = intakes.some((c) => !mine(c)) && (await consentVisible(ctx, p._id));
       return intakes.filter((c) => {
-        if (c.takenByAgencyId !== me) return seeAll;
+        if (!mine(c)) return seeAll;
         ownRecord(ctx.access, { field: 'INTAKE', subjectId: c._id, personIds: [p._id] });
         return true;
       });
@@ -123,13 +134,20 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
   Intake: {
     id: (c: ConsentDoc) => c._id,
     person: (c: ConsentDoc, _: unknown, ctx: JusoContext) => ctx.loaders.people.load(c.personId),
-    receivedAt: (c: ConsentDoc) => c.takenAt,
-    receivedBy: agencyField('takenByAgencyId'),
-    receivedByStaffId: (c: ConsentDoc) => c.takenByStaffId,
-    topics: (c: ConsentDoc) => c.consultation?.topics ?? [],
-    fieldsInvolved: (c: ConsentDoc) => c.consultation?.fieldsInvolved ?? [],
-    summary: (c: ConsentDoc) => c.consultation?.summary ?? null,
-    consent: (c: ConsentDoc) => c,
+    receivedAt: (c: ConsentDoc) => consultation(c).receivedAt,
+    receivedBy: (c: ConsentDoc, _: unknown, ctx: JusoContext) => ctx.loaders.agencies.load(receivedBy(c)),
+    receivedByStaffId: (c: ConsentDoc) => c.recordedByStaffId ?? c.takenByStaffId,
+    topics: (c: ConsentDoc) => consultation(c).topics,
+    fieldsInvolved: (c: ConsentDoc) => consultation(c).fieldsInvolved,
+    summary: (c: ConsentDoc) => consultation(c).summary,
+    answer: (c: ConsentDoc) => consultation(c).answer,
+    answerFields: (c: ConsentDoc) => consultation(c).fields,
+    answerCoversTax: (c: ConsentDoc) => consultation(c).coversTax,
+    // The consent in force after the intake is the person's consent: gated like Person.consent.
+    consent: async (c: ConsentDoc, _: unknown, ctx: JusoContext) => {
+      await consentGate(ctx, c.personId);
+      return c;
+    },
   },
   Household: {
     __resolveReference: (ref: Ref, ctx: JusoContext) => ctx.loaders.households.load(ref.id),

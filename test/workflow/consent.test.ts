@@ -144,6 +144,56 @@ describe('grant, narrow, widen, withdraw: each a new version, effective on the n
   });
 });
 
+describe('an intake asks the consent question again', () => {
+  const intake = (answer: string, as: { as: string }) =>
+    graph.query<{
+      recordIntake: { id: string; answer: string; consent: { status: string; active: boolean } | null };
+    }>(
+      M.intake,
+      {
+        input: {
+          personId: 'P-202',
+          topics: ['母の通院の付き添い'],
+          fieldsInvolved: ['KAIGO'],
+          consent: { answer, method: 'INTAKE_SHEET' },
+        },
+      },
+      as,
+    );
+
+  it('不明 leaves consent in force as it was; the intake keeps the answer', async () => {
+    const res = await intake('UNKNOWN', { as: 's-kita-01' });
+    expect(ok(res).recordIntake).toMatchObject({
+      id: 'P-202#2',
+      answer: 'UNKNOWN',
+      consent: { status: 'GRANTED', active: true },
+    });
+    const stored = await graph.stores.juso.collection('consents').findOne({ _id: 'P-202#2' });
+    expect(stored).toMatchObject({
+      fields: ALL,
+      takenByAgencyId: 'fukushi-ka',
+      recordedByAgencyId: 'houkatsu-kita',
+    });
+  });
+
+  it('an agency off the case reads back its answer, not the consent in force', async () => {
+    // ハローワーク has no case with 佐藤 トシ子; 同意しない takes consent back.
+    const res = await intake('REFUSED', { as: 's-hw-01' });
+    expect(res.body.data?.recordIntake).toMatchObject({ answer: 'REFUSED', consent: null });
+    expect(res.body.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
+      ['recordIntake.consent', 'NOT_ON_TEAM'],
+    ]);
+    const team = ok(
+      await graph.query<{ person: { consent: { version: number; status: string } } }>(
+        'query { person(id: "P-202") { consent { version status } } }',
+        {},
+        TAKIKAN,
+      ),
+    );
+    expect(team.person.consent).toEqual({ version: 3, status: 'REFUSED' });
+  });
+});
+
 describe('tax information (地方税法22条)', () => {
   const TAX = 'query { person(id: "P-201") { konkyu { taxStatus } } }';
   it('is shared in the 重層的支援会議 only once consent is widened to cover it', async () => {

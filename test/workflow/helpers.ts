@@ -85,6 +85,8 @@ export const M = {
           id
         }
         topics
+        answer
+        answerFields
         consent {
           id
           version

@@ -60,6 +60,7 @@ describe('intake with consent → referral → plan → 重層的支援会議 �
     expect(data.recordIntake).toMatchObject({
       id: 'P-401#2',
       receivedBy: { id: 'shakyo-jiritsu' },
+      answer: 'GRANTED',
       consent: { version: 2, status: 'GRANTED', active: true, change: 'INTAKE' },
     });
   });

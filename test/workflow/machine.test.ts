@@ -164,8 +164,11 @@ describe('consent machine', () => {
   });
   it.each(cells)('$state --$event--> $expected', ({ state, event, expected }) => {
     if (expected === ANY_ANSWER) {
-      for (const answer of ['GRANTED', 'REFUSED', 'UNKNOWN'] as const)
-        expect(consentTransition(state, event as ConsentEvent, answer)).toEqual({ ok: true, to: answer });
+      for (const answer of ['GRANTED', 'REFUSED', 'UNKNOWN'] as const) {
+        // 不明 does not take back consent in force; every other answer becomes the consent.
+        const to = answer === 'UNKNOWN' && state === 'ACTIVE' ? 'GRANTED' : answer;
+        expect(consentTransition(state, event as ConsentEvent, answer)).toEqual({ ok: true, to });
+      }
       expect(consentTransition(state, 'INTAKE').ok).toBe(false);
     } else {
       const t = consentTransition(state, event);

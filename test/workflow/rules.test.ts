@@ -9,11 +9,12 @@ import {
   calendarDate,
   checkAgendaConsent,
   checkConsentScope,
-  checkDecisionMeeting,
+  checkAttendance,
   checkEnding,
   checkIntakeAnswer,
   checkMembers,
   checkPlanContent,
+  checkPlanVenue,
   checkReadyForReview,
   checkReferralConsent,
   checkSuspension,
@@ -188,19 +189,24 @@ describe('meeting rules', () => {
     memberAgencyIds: ['tk'],
     agenda: [{ kind: 'CASE', id: 'C' }],
   };
+  it.each([
+    ['no meeting', null, meeting, 'tk', 'MEETING_REQUIRED'],
+    ['closed', 'M', { ...meeting, status: 'CLOSED' as const }, 'tk', 'MEETING_NOT_OPEN'],
+    ['unknown', 'M', null, 'tk', 'MEETING_NOT_OPEN'],
+    ['not a member', 'M', meeting, 'x', 'NOT_MEETING_MEMBER'],
+    ['open, a member', 'M', meeting, 'tk', null],
+  ])('attendance: %s', (_name, meetingId, m, agencyId, code) => {
+    expect(codeOf(checkAttendance(meetingId, m, agencyId))).toBe(code);
+  });
+
   const args = {
-    meetingId: 'M',
     meeting,
-    agencyId: 'tk',
     venue: 'JUSO_KAIGI' as const,
-    plan: { kind: 'TAKIKAN' as const, personIds: ['P'] },
+    plan: { personIds: ['P'] },
     caseRef: { id: 'C', householdId: 'H' },
     withoutConsent: [],
   };
   it.each([
-    ['no meeting', { meetingId: null }, 'MEETING_REQUIRED'],
-    ['closed', { meeting: { ...meeting, status: 'CLOSED' as const } }, 'MEETING_NOT_OPEN'],
-    ['not a member', { agencyId: 'x' }, 'NOT_MEETING_MEMBER'],
     ['no consent, not outreach', { venue: null }, 'CONSENT_REQUIRED'],
     [
       'no consent, outreach, 重層的支援会議',
@@ -227,8 +233,8 @@ describe('meeting rules', () => {
       null,
     ],
     ['fine', {}, null],
-  ])('%s', (_name, change, code) => {
-    expect(codeOf(checkDecisionMeeting({ ...args, ...change }))).toBe(code);
+  ])('venue: %s', (_name, change, code) => {
+    expect(codeOf(checkPlanVenue({ ...args, ...change }))).toBe(code);
   });
 
   it('a 重層的支援会議 agenda: a person only with consent; a case or household when someone in it consents', () => {

@@ -6,7 +6,14 @@
  * meetings, consent) is rules.ts. Nothing here reads or writes the store.
  */
 import { assertNever } from '../../../shared/domain';
-import type { CaseStatus, ConsentDoc, MeetingStatus, PlanComponent, PlanStatus } from '../model';
+import type {
+  CaseStatus,
+  ConsentAnswer,
+  ConsentDoc,
+  MeetingStatus,
+  PlanComponent,
+  PlanStatus,
+} from '../model';
 import { isConsentActive } from '../model';
 
 export type Transition<S> = { ok: true; to: S } | { ok: false; message: string };
@@ -216,17 +223,22 @@ export const CONSENT_TRANSITIONS: Readonly<Record<ConsentEvent, readonly Consent
 
 export const CONSENT_EVENTS = Object.keys(CONSENT_TRANSITIONS) as ConsentEvent[];
 
-/** The stored status the new version gets; INTAKE takes the person's answer. */
+/**
+ * The status the new version gets. INTAKE takes the person's answer, except that 不明
+ * does not take back consent in force: "unknown" says the question was not settled at
+ * this consultation, not that the person withdrew (同意しない does take it back).
+ */
 export function consentTransition(
   state: ConsentState,
   event: ConsentEvent,
-  answer?: 'GRANTED' | 'REFUSED' | 'UNKNOWN',
+  answer?: ConsentAnswer,
 ): Transition<ConsentDoc['status']> {
   const allowed = CONSENT_TRANSITIONS[event];
   if (!allowed.includes(state)) return illegal(event, state, allowed);
   switch (event) {
     case 'INTAKE':
-      return answer ? { ok: true, to: answer } : { ok: false, message: 'an intake needs the answer' };
+      if (!answer) return { ok: false, message: 'an intake needs the answer' };
+      return { ok: true, to: answer === 'UNKNOWN' && state === 'ACTIVE' ? 'GRANTED' : answer };
     case 'GRANT':
     case 'NARROW':
     case 'WIDEN':

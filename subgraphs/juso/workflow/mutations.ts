@@ -17,6 +17,7 @@ import type {
   AgendaKind,
   AssessmentRecord,
   CaseDoc,
+  ConsentAnswer,
   ConsentDoc,
   ConsentMethod,
   ContactAttempt,
@@ -48,6 +49,7 @@ import { CONVENER, DECIDER, mayPerform, PLAN_AUTHOR, ROLE_TABLE } from './roles'
 import type { PlanContent } from './rules';
 import {
   calendarDate,
+  checkAttendance,
   checkAgendaConsent,
   checkConsentScope,
   checkEnding,
@@ -55,6 +57,7 @@ import {
   checkIntakeAnswer,
   checkMembers,
   checkPlanContent,
+  checkPlanVenue,
   checkReadyForReview,
   checkReferralConsent,
   checkSuspension,
@@ -65,7 +68,6 @@ import {
   text,
   texts,
   welfareFields,
-  checkDecisionMeeting,
 } from './rules';
 import { actor, checkVersion, historyEntry, insertNew, newId, writeVersioned } from './writes';
 
@@ -142,7 +144,7 @@ interface IntakeArgs {
     fieldsInvolved: WelfareField[];
     summary?: string | null;
     consent: {
-      answer: 'GRANTED' | 'REFUSED' | 'UNKNOWN';
+      answer: ConsentAnswer;
       fields: WelfareField[];
       coversTax: boolean;
       method: ConsentMethod;
@@ -170,22 +172,38 @@ async function recordIntake(ctx: JusoContext, { input }: IntakeArgs): Promise<Co
     c.answer !== 'GRANTED' && expiresAt ? refuse('BAD_USER_INPUT', 'only given consent has an expiry') : null,
   );
   const [state] = await consentStates(ctx, [person as PersonDoc]);
+  const current = state!.current;
   const status = legal(consentTransition(state!.state, 'INTAKE', c.answer));
-  const version = (state!.current?.version ?? 0) + 1;
+  const version = (current?.version ?? 0) + 1;
   const who = actor(ctx);
+  // 不明 over consent in force keeps that consent as it was (machine.ts); otherwise the answer is the consent.
+  const kept = status !== c.answer && current;
+  const given = kept
+    ? {
+        fields: current.fields,
+        coversTax: current.coversTax,
+        givenBy: current.givenBy,
+        method: current.method,
+        takenByAgencyId: current.takenByAgencyId,
+        takenByStaffId: current.takenByStaffId,
+        takenAt: current.takenAt,
+        expiresAt: current.expiresAt,
+      }
+    : {
+        ...scope,
+        givenBy: c.givenBy,
+        method: c.method,
+        takenByAgencyId: who.agencyId,
+        takenByStaffId: who.staffId,
+        takenAt: receivedAt,
+        expiresAt,
+      };
   const doc = await insertNew(ctx.repo.consents(), `consent of ${input.personId}`, {
     _id: `${input.personId}#${version}`,
     personId: input.personId,
     version,
     status,
-    fields: scope.fields,
-    coversTax: scope.coversTax,
-    givenBy: c.givenBy,
-    method: c.method,
-    takenByAgencyId: who.agencyId,
-    takenByStaffId: who.staffId,
-    takenAt: receivedAt,
-    expiresAt,
+    ...given,
     withdrawnAt: null,
     change: 'INTAKE',
     recordedAt: ctx.now.toISOString(),
@@ -193,13 +211,16 @@ async function recordIntake(ctx: JusoContext, { input }: IntakeArgs): Promise<Co
     recordedByStaffId: who.staffId,
     reason: null,
     consultation: {
+      receivedAt,
+      answer: c.answer,
+      ...scope,
       topics,
       fieldsInvolved: welfareFields(input.fieldsInvolved),
       summary: text(input.summary, 'summary', false),
     },
   });
   forgetPerson(ctx, input.personId);
-  // The receiving agency reads back its own intake; anyone else needs to see the person's consent.
+  // The receiving agency reads back its own intake (not the consent in force: Intake.consent is gated).
   ownRecord(ctx.access, { field: 'INTAKE', subjectId: doc._id, personIds: [doc.personId] });
   return doc;
 }
@@ -374,13 +395,9 @@ async function referToTakikan(ctx: JusoContext, { input }: ReferralArgs): Promis
 /** The open meeting the request acts in, with the caller a member; read fresh. */
 async function meetingAtHand(ctx: JusoContext): Promise<MeetingDoc> {
   const meetingId = ctx.access.viewer.meetingId;
-  if (meetingId === null)
-    throw refuse('MEETING_REQUIRED', 'this is decided at a meeting: act in an open meeting (X-Meeting-Id)');
-  const [meeting] = await ctx.repo.meetingsByIds([meetingId]);
-  if (!meeting || meeting.status !== 'OPEN') throw refuse('MEETING_NOT_OPEN', 'the meeting is not open');
-  if (!meeting.memberAgencyIds.includes(agencyOf(ctx).id))
-    throw refuse('NOT_MEETING_MEMBER', 'your agency is not a member of this meeting');
-  return meeting;
+  const [meeting] = meetingId === null ? [null] : await ctx.repo.meetingsByIds([meetingId]);
+  raise(checkAttendance(meetingId, meeting ? { ...meeting, id: meeting._id } : null, agencyOf(ctx).id));
+  return meeting as MeetingDoc;
 }
 
 interface ShienKaigiCaseArgs {
@@ -739,10 +756,8 @@ async function meetingDecision(
   const states = await consentStates(ctx, persons);
   const withoutConsent = states.filter((s) => s.state !== 'ACTIVE').map((s) => s.name);
   raise(
-    checkDecisionMeeting({
-      meetingId: meeting._id,
+    checkPlanVenue({
       meeting: { ...meeting, id: meeting._id },
-      agencyId: agencyOf(ctx).id,
       venue: planDecisionVenue(plan.kind, withoutConsent.length === 0),
       plan,
       caseRef: { id: c._id, householdId: c.householdId },

@@ -284,25 +284,32 @@ export interface MeetingAtHand {
   agenda: { kind: AgendaKind; id: string }[];
 }
 
-/** The meeting a decision is taken at: open, the caller a member, the right kind, the case on its agenda. */
-export function checkDecisionMeeting(args: {
-  meetingId: string | null;
-  meeting: MeetingAtHand | null;
-  agencyId: string;
-  venue: MeetingKind | null;
-  plan: { kind: PlanKind; personIds: string[] };
-  caseRef: { id: string; householdId: string | null };
-  withoutConsent: string[];
-}): Check {
-  const { meeting, venue } = args;
-  if (args.meetingId === null)
+/** The meeting a decision is taken at: the one the request acts in, open, the caller a member. */
+export function checkAttendance(
+  meetingId: string | null,
+  meeting: MeetingAtHand | null,
+  agencyId: string,
+): Check {
+  if (meetingId === null)
     return refuse(
       'MEETING_REQUIRED',
       'this is decided at a meeting: act in an open meeting (X-Meeting-Id) that has the case on its agenda',
     );
   if (!meeting || meeting.status !== 'OPEN') return refuse('MEETING_NOT_OPEN', 'the meeting is not open');
-  if (!meeting.memberAgencyIds.includes(args.agencyId))
+  if (!meeting.memberAgencyIds.includes(agencyId))
     return refuse('NOT_MEETING_MEMBER', 'your agency is not a member of this meeting');
+  return null;
+}
+
+/** A plan decided at this meeting: the right kind of meeting for its people's consent, the case on its agenda. */
+export function checkPlanVenue(args: {
+  meeting: MeetingAtHand;
+  venue: MeetingKind | null;
+  plan: { personIds: string[] };
+  caseRef: { id: string; householdId: string | null };
+  withoutConsent: string[];
+}): Check {
+  const { meeting, venue } = args;
   if (venue === null)
     return refuse(
       'CONSENT_REQUIRED',
@@ -320,14 +327,14 @@ export function checkDecisionMeeting(args: {
           'WRONG_MEETING_KIND',
           'the people of this plan have consented: plans are decided at a 重層的支援会議, not at a 支援会議',
         );
+  // As decideJusoData reads a plan on an agenda: its case or household, or every one of its people.
   const onAgenda =
     meeting.agenda.some(
       (i) =>
         (i.kind === 'CASE' && i.id === args.caseRef.id) ||
         (i.kind === 'HOUSEHOLD' && i.id === args.caseRef.householdId),
     ) || args.plan.personIds.every((p) => meeting.agenda.some((i) => i.kind === 'PERSON' && i.id === p));
-  if (!onAgenda) return refuse('NOT_ON_AGENDA', 'the plan’s case is not on this meeting’s agenda');
-  return null;
+  return onAgenda ? null : refuse('NOT_ON_AGENDA', 'the plan’s case is not on this meeting’s agenda');
 }
 
 /**
