@@ -13,7 +13,6 @@ import {
   CONSENT_STATES,
   consentState,
   consentTransition,
-  MEETING_DECISIONS,
   MEETING_EVENTS,
   MEETING_STATUSES,
   meetingTransition,
@@ -85,10 +84,6 @@ describe('plan machine', () => {
     expect(needsSupportDecision([])).toBe(false);
     expect(needsSupportDecision(['OUTREACH'])).toBe(true);
     expect(needsSupportDecision(['SANKA'])).toBe(true);
-  });
-
-  it('approval, sending back, 終結 and 中断 are decided at a meeting; 支援決定 and edits are not', () => {
-    expect([...MEETING_DECISIONS].sort()).toEqual(['APPROVE', 'END', 'SEND_BACK', 'SUSPEND']);
   });
 });
 

@@ -73,9 +73,6 @@ export const PLAN_TRANSITIONS: Readonly<Record<PlanEvent, readonly PlanStatus[]>
 
 export const PLAN_EVENTS = Object.keys(PLAN_TRANSITIONS) as PlanEvent[];
 
-/** Events decided at a meeting; the others are acts of one agency. */
-export const MEETING_DECISIONS: ReadonlySet<PlanEvent> = new Set(['APPROVE', 'SEND_BACK', 'END', 'SUSPEND']);
-
 /**
  * 001 6-2)(6): a plan containing アウトリーチ等事業 or 参加支援事業 is confirmed only
  * after the municipality's 支援決定; one with neither is confirmed on the meeting's approval.

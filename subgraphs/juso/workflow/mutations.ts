@@ -22,6 +22,7 @@ import type {
   ConsentMethod,
   ContactAttempt,
   ContactMethod,
+  HistoryEntry,
   MeetingDoc,
   MeetingKind,
   PersonDoc,
@@ -41,7 +42,6 @@ import {
   consentState,
   consentTransition,
   meetingTransition,
-  needsSupportDecision,
   planTransition,
 } from './machine';
 import type { WorkflowAction } from './roles';
@@ -64,6 +64,7 @@ import {
   componentsFor,
   distinct,
   instant,
+  MAX_ITEMS,
   planDecisionVenue,
   text,
   texts,
@@ -96,19 +97,20 @@ function legal<S>(t: { ok: true; to: S } | { ok: false; message: string }): S {
   return t.to;
 }
 
-async function agencies(ctx: JusoContext, ids: readonly string[]) {
-  const found = await ctx.loaders.agencies.loadMany([...ids]);
+/** The documents behind these ids, refusing the input when one does not exist. */
+async function existing<T>(
+  loader: DataLoader<string, T | null>,
+  ids: readonly string[],
+  what: string,
+): Promise<T[]> {
+  const found = await loader.loadMany([...ids]);
   const missing = ids.filter((_, i) => !found[i] || found[i] instanceof Error);
-  if (missing.length) throw refuse('BAD_USER_INPUT', `no such agency: ${missing.join(', ')}`);
+  if (missing.length) throw refuse('BAD_USER_INPUT', `no such ${what}: ${missing.join(', ')}`);
   return present(found);
 }
 
-async function people(ctx: JusoContext, ids: readonly string[]): Promise<PersonDoc[]> {
-  const found = await ctx.loaders.people.loadMany([...ids]);
-  const missing = ids.filter((_, i) => !found[i] || found[i] instanceof Error);
-  if (missing.length) throw refuse('BAD_USER_INPUT', `no resident with id ${missing.join(', ')}`);
-  return present(found);
-}
+const agencies = (ctx: JusoContext, ids: readonly string[]) => existing(ctx.loaders.agencies, ids, 'agency');
+const people = (ctx: JusoContext, ids: readonly string[]) => existing(ctx.loaders.people, ids, 'resident');
 
 /** Each person's consent state, read fresh from the store (not from this request's cache). */
 async function consentStates(ctx: JusoContext, persons: PersonDoc[]) {
@@ -569,7 +571,7 @@ async function planContent(
     agencyId: r.agencyId,
     task: text(r.task, `roles[${i}].task`) as string,
   }));
-  if (roles.length > 50) throw refuse('BAD_USER_INPUT', 'roles: at most 50 entries');
+  if (roles.length > MAX_ITEMS) throw refuse('BAD_USER_INPUT', `roles: at most ${MAX_ITEMS} entries`);
   await agencies(ctx, distinct(roles.map((r) => r.agencyId)));
   const content: PlanContent = {
     personIds: distinct(input.personIds),
@@ -653,7 +655,7 @@ function planUpdate(
   ctx: JusoContext,
   plan: PlanDoc,
   to: PlanStatus,
-  entry: ReturnType<typeof historyEntry>,
+  entry: HistoryEntry,
   extra: { $set?: Record<string, unknown>; $push?: Record<string, unknown> } = {},
 ) {
   const now = ctx.now.toISOString();
@@ -744,13 +746,14 @@ interface EndingInput {
 /** 重層的支援会議 (or, for an outreach plan without consent, 支援会議) decides about a plan. */
 async function meetingDecision(
   ctx: JusoContext,
-  args: PlanChangeArgs,
+  args: PlanChangeArgs & { note?: string | null },
   event: MeetingDecisionEvent,
-  note: string | null,
   ending?: EndingInput,
 ): Promise<PlanDoc> {
   const { plan, c, to } = await planForChange(ctx, args, event);
   const meeting = await meetingAtHand(ctx);
+  // Sending back says what to change; 中断 says why.
+  const note = text(args.note, 'note', event === 'SEND_BACK' || event === 'SUSPEND');
   allow(ctx, DECIDER[meeting.kind]);
   const persons = await people(ctx, plan.personIds);
   const states = await consentStates(ctx, persons);
@@ -825,12 +828,13 @@ async function meetingDecision(
 /** 支援決定 (or not): an act of the municipality, after the meeting approved. */
 async function supportDecision(
   ctx: JusoContext,
-  args: PlanChangeArgs,
+  args: PlanChangeArgs & { note?: string | null },
   event: 'DECIDE_SUPPORT' | 'DECLINE_SUPPORT',
-  note: string | null,
 ): Promise<PlanDoc> {
   const { plan, to } = await planForChange(ctx, args, event);
   allow(ctx, 'DECIDE_SUPPORT');
+  // Not deciding support says why.
+  const note = text(args.note, event === 'DECLINE_SUPPORT' ? 'reason' : 'note', event === 'DECLINE_SUPPORT');
   const kind = event === 'DECIDE_SUPPORT' ? 'SUPPORT_DECIDED' : 'SUPPORT_DECLINED';
   const decision: PlanDecisionRecord = {
     kind,
@@ -941,27 +945,25 @@ interface MeetingChangeArgs {
   expectedVersion: number;
 }
 
+/** A change to a meeting: the event's transition, and what else the change sets or appends. */
 async function changeMeeting(
   ctx: JusoContext,
   args: MeetingChangeArgs,
   event: MeetingEvent,
-  change: (
-    m: MeetingDoc,
-    to: MeetingDoc['status'],
-  ) => Promise<{ $set?: object; $push?: object; entry: ReturnType<typeof historyEntry> }>,
+  change: (m: MeetingDoc) => Promise<{ $set?: object; $push?: object; entry: HistoryEntry }>,
 ): Promise<MeetingDoc> {
   const meeting = (await visibleMeeting(ctx, args.meetingId)) as MeetingDoc;
   allow(ctx, event === 'RECORD_DECISION' ? DECIDER[meeting.kind] : CONVENER[meeting.kind]);
   raise(checkVersion(`meeting ${meeting._id}`, meeting, args.expectedVersion));
   const to = legal(meetingTransition(meeting.status, event));
-  const { $set, $push, entry } = await change(meeting, to);
+  const { $set, $push, entry } = await change(meeting);
   const doc = await writeVersioned(
     ctx.repo.meetings(),
     `meeting ${meeting._id}`,
     meeting._id,
     args.expectedVersion,
     {
-      $set: { ...$set },
+      $set: { status: to, ...$set },
       $push: { history: { ...entry, from: meeting.status, to }, ...$push },
     },
   );
@@ -1012,23 +1014,17 @@ export const workflowMutations: GraphQLResolverMap<JusoContext>['Mutation'] = {
     authorChange(ctx, a, 'REVISE', a.content, a.reason),
   ),
   recordContactAttempt: r(recordContactAttempt),
-  approvePlan: r((ctx, a: PlanChangeArgs & { note?: string | null }) =>
-    meetingDecision(ctx, a, 'APPROVE', text(a.note, 'note', false)),
-  ),
-  sendBackPlan: r((ctx, a: PlanChangeArgs & { note: string }) =>
-    meetingDecision(ctx, a, 'SEND_BACK', text(a.note, 'note')),
-  ),
+  approvePlan: r((ctx, a: PlanChangeArgs & { note?: string | null }) => meetingDecision(ctx, a, 'APPROVE')),
+  sendBackPlan: r((ctx, a: PlanChangeArgs & { note: string }) => meetingDecision(ctx, a, 'SEND_BACK')),
   endPlan: r((ctx, a: PlanChangeArgs & { input: EndingInput }) =>
-    meetingDecision(ctx, a, 'END', text(a.input.note, 'note', false), a.input),
+    meetingDecision(ctx, { ...a, note: a.input.note }, 'END', a.input),
   ),
-  suspendPlan: r((ctx, a: PlanChangeArgs & { note: string }) =>
-    meetingDecision(ctx, a, 'SUSPEND', text(a.note, 'note')),
-  ),
+  suspendPlan: r((ctx, a: PlanChangeArgs & { note: string }) => meetingDecision(ctx, a, 'SUSPEND')),
   decideSupport: r((ctx, a: PlanChangeArgs & { note?: string | null }) =>
-    supportDecision(ctx, a, 'DECIDE_SUPPORT', text(a.note, 'note', false)),
+    supportDecision(ctx, a, 'DECIDE_SUPPORT'),
   ),
   declineSupport: r((ctx, a: PlanChangeArgs & { reason: string }) =>
-    supportDecision(ctx, a, 'DECLINE_SUPPORT', text(a.reason, 'reason')),
+    supportDecision(ctx, { ...a, note: a.reason }, 'DECLINE_SUPPORT'),
   ),
   scheduleMeeting: r(scheduleMeeting),
   setMeetingMembers: r((ctx, a: MeetingChangeArgs & { memberAgencyIds: string[] }) =>
@@ -1063,14 +1059,14 @@ export const workflowMutations: GraphQLResolverMap<JusoContext>['Mutation'] = {
     }),
   ),
   openMeeting: r((ctx, a: MeetingChangeArgs) =>
-    changeMeeting(ctx, a, 'OPEN', async (_m, to) => ({
-      $set: { status: to, openedAt: ctx.now.toISOString() },
+    changeMeeting(ctx, a, 'OPEN', async () => ({
+      $set: { openedAt: ctx.now.toISOString() },
       entry: historyEntry(ctx, 'OPENED'),
     })),
   ),
   closeMeeting: r((ctx, a: MeetingChangeArgs) =>
-    changeMeeting(ctx, a, 'CLOSE', async (_m, to) => ({
-      $set: { status: to, closedAt: ctx.now.toISOString() },
+    changeMeeting(ctx, a, 'CLOSE', async () => ({
+      $set: { closedAt: ctx.now.toISOString() },
       entry: historyEntry(ctx, 'CLOSED'),
     })),
   ),
@@ -1084,5 +1080,3 @@ export const workflowMutations: GraphQLResolverMap<JusoContext>['Mutation'] = {
     }),
   ),
 };
-
-export { needsSupportDecision };
