@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { MeetingFacts, PersonFacts } from '../../shared/access/facts';
 import type { CredentialSigner, CredentialSubject } from '../../shared/auth/gateway-credential';
 import { CREDENTIAL_HEADER } from '../../shared/auth/gateway-credential';
+import { post } from '../datasource';
 
 const FACTS_QUERY = /* GraphQL */ `
   query AccessFacts($personIds: [ID!]!, $meetingId: ID) {
@@ -76,13 +77,13 @@ export class RequestFacts {
     const credential = await this.options.signer.sign('juso', this.subject, body);
     let json: FactsResponse;
     try {
-      const res = await fetch(this.options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CREDENTIAL_HEADER]: credential },
+      const res = await post(
+        this.options.url,
+        { 'content-type': 'application/json', [CREDENTIAL_HEADER]: credential },
         body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      json = (await res.json()) as FactsResponse;
+        this.options.timeoutMs,
+      );
+      json = JSON.parse(res.body) as FactsResponse;
     } catch (error) {
       throw new FactsUnavailableError(`access facts unavailable: ${(error as Error).message}`);
     }
