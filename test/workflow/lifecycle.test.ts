@@ -5,6 +5,8 @@
  * coordinator's queries along the way; a case returned to the referring agency; and
  * concurrent edits. Canonical people: 高橋 誠 (P-401, consent to all fields and tax).
  */
+import type { AuditEntry } from '../../gateway/audit/audit-log';
+import { AUDIT_COLLECTION } from '../../gateway/audit/audit-log';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
 import type { PlanView } from './helpers';
@@ -210,6 +212,19 @@ describe('intake with consent → referral → plan → 重層的支援会議 �
     expect(data.pendingDecisions).toContainEqual({ id: 'PL-DOUBLE-1', status: 'IN_REVIEW' });
     expect(statuses).toEqual(
       [...statuses].sort((a, b) => (a === b ? 0 : a === 'AWAITING_DECISION' ? -1 : 1)),
+    );
+  });
+
+  it('the workflow’s reads reach the gateway’s audit log, on their basis', async () => {
+    const audit = graph.gateway.auditStore.collection<AuditEntry>(AUDIT_COLLECTION);
+    const entries = (filter: Record<string, unknown>) => audit.find(filter, { sort: { seq: 1 } });
+    // The intake, read back by the agency that took it.
+    expect(await entries({ field: 'INTAKE', subjectId: 'P-401#2' })).toContainEqual(
+      expect.objectContaining({ agencyId: 'shakyo-jiritsu', decision: 'DISCLOSED', basis: 'OWN_RECORD' }),
+    );
+    // The plan, as the coordinator's pending decisions listed it.
+    expect(await entries({ field: 'PLAN', subjectId: planId, staffId: 's-fukushi-01' })).toContainEqual(
+      expect.objectContaining({ decision: 'DISCLOSED', basis: 'CASE_TEAM', personId: 'P-401' }),
     );
   });
 
