@@ -72,6 +72,7 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
     myMeetings: async (_: unknown, { all }: { all?: boolean | null }, ctx: JusoContext) => {
       const meetings = await myMeetings(ctx, all ?? false);
       // Each is the caller's by membership; checked all the same, so the audit shows the read.
+      for (const m of meetings) ctx.loaders.meetings.prime(m._id, m);
       return Promise.all(meetings.map(async (m) => (await visibleMeeting(ctx, m._id)) ?? m));
     },
     overduePlans: (_: unknown, { asOf }: { asOf?: string | null }, ctx: JusoContext) =>
@@ -122,13 +123,11 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       visibleCases(ctx, await ctx.loaders.casesByPerson.load(p._id)),
     intakes: async (p: PersonDoc, _: unknown, ctx: JusoContext) => {
       const intakes = (await ctx.loaders.consentVersions.load(p._id)).filter((c) => c.consultation);
-      const mine = (c: ConsentDoc) => receivedBy(c) === ctx.access.viewer.principal.agency.id;
-      const seeAll = intakes.some((c) => !mine(c)) && (await consentVisible(ctx, p._id));
-      return intakes.filter((c) => {
-        if (!mine(c)) return seeAll;
-        ownRecord(ctx.access, { field: 'INTAKE', subjectId: c._id, personIds: [p._id] });
-        return true;
-      });
+      const me = ctx.access.viewer.principal.agency.id;
+      const own = intakes.filter((c) => receivedBy(c) === me);
+      for (const c of own) ownRecord(ctx.access, { field: 'INTAKE', subjectId: c._id, personIds: [p._id] });
+      if (own.length === intakes.length || !(await consentVisible(ctx, p._id))) return own;
+      return intakes;
     },
   },
   Intake: {

@@ -180,6 +180,20 @@ describe('intake with consent → referral → plan → 重層的支援会議 �
     expect(opened.openMeeting.status).toBe('OPEN');
   });
 
+  it('myMeetings lists the meetings of the caller’s agency, soonest first', async () => {
+    const mine = async (as: { as: string }, all = false) =>
+      ok(
+        await graph.query<{ myMeetings: { id: string; status: string }[] }>(
+          'query ($all: Boolean) { myMeetings(all: $all) { id status } }',
+          { all },
+          as,
+        ),
+      ).myMeetings.map((m) => m.id);
+    expect(await mine(TAKIKAN)).toEqual(['M-J1', meetingId]);
+    expect(await mine({ as: 's-hw-01' })).toEqual([meetingId]);
+    expect(await mine({ as: 's-hw-01' }, true)).toEqual(['M-S0', meetingId]);
+  });
+
   it('the meeting approves; a plan with 参加支援 waits for the municipality’s 支援決定', async () => {
     await refusedWithoutChange(graph, 'MEETING_REQUIRED', M.approve, { planId, v }, TAKIKAN);
     const approved = await plan(
