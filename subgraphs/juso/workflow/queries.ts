@@ -64,7 +64,7 @@ export async function overduePlans(ctx: JusoContext, asOf: string | null | undef
   const day = asOf ? calendarDate(asOf, 'asOf') : townToday(ctx.now);
   const plans = await visiblePlansOf(ctx, await casesInScope(ctx), {
     status: 'CONFIRMED',
-    monitoringDate: { $lt: day },
+    monitoringDate: { $ne: null, $lt: day },
   });
   return plans.sort(
     (a, b) => (a.monitoringDate ?? '').localeCompare(b.monitoringDate ?? '') || a._id.localeCompare(b._id),
