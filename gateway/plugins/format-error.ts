@@ -6,6 +6,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { isWithheldCode } from '../../shared/access/errors';
 import { isTokenLimitError, TOO_LONG } from './query-limits';
+import { WORKFLOW_CODES } from '../../shared/workflow-codes';
 
 /** Codes that describe the client's own request; safe to show as they are. */
 const CLIENT_CODES = new Set([
@@ -21,6 +22,8 @@ const CLIENT_CODES = new Set([
   'QUERY_LIMIT_EXCEEDED',
   // A silo did not answer: the message names no service and no URL.
   'SUBGRAPH_UNAVAILABLE',
+  // The 重層 workflow's refusals (subgraphs/juso/workflow/errors.ts): the caller's own mistake or role.
+  ...WORKFLOW_CODES,
 ]);
 
 export function makeFormatError(production: boolean) {

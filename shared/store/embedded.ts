@@ -4,6 +4,10 @@
  * and `$in` lookups on indexed fields are answered from hash indexes (a scan of
  * 150,000 residents per lookup would not do), and every write can be appended to a
  * journal file that is fsynced before the write is acknowledged and replayed on open.
+ *
+ * Writes run one at a time, in order: each is checked against everything written before
+ * it, journalled and fsynced (off the event loop: reads and other work go on meanwhile),
+ * then applied in memory and acknowledged. A write is never visible before it is durable.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +29,13 @@ type JournalEntry = { c: string; put: StoredDoc[] } | { c: string; del: string[]
 
 const clone = <T>(value: T): T => structuredClone(value);
 
+const writeAsync = (fd: number, data: Buffer, offset: number, length: number) =>
+  new Promise<number>((resolve, reject) =>
+    fs.write(fd, data, offset, length, null, (error, n) => (error ? reject(error) : resolve(n))),
+  );
+const fsyncAsync = (fd: number) =>
+  new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve())));
+
 function getPath(doc: StoredDoc, dotted: string): unknown {
   let cur: unknown = doc;
   for (const part of dotted.split('.')) {
@@ -34,12 +45,22 @@ function getPath(doc: StoredDoc, dotted: string): unknown {
   return cur;
 }
 
-/** Index key values of a document: arrays are multikey, as in MongoDB. */
+/**
+ * Every value a dotted path reaches, as MongoDB sees it: a path through an array of
+ * documents reaches into each element (`team.agencyId` over `team: [{agencyId}, …]`),
+ * and an array at the end contributes its elements (multikey).
+ */
+function pathValues(node: unknown, parts: readonly string[]): unknown[] {
+  if (parts.length === 0) return Array.isArray(node) ? node : node === undefined ? [] : [node];
+  if (Array.isArray(node)) return node.flatMap((item) => pathValues(item, parts));
+  if (node === null || typeof node !== 'object') return [];
+  const [head, ...rest] = parts as [string, ...string[]];
+  return pathValues((node as Record<string, unknown>)[head], rest);
+}
+
+/** Index key values of a document. */
 function keyValues(doc: StoredDoc, field: string): string[] {
-  const value = getPath(doc, field);
-  if (value === undefined) return [];
-  const values = Array.isArray(value) ? value : [value];
-  return values.map((v) => JSON.stringify(v));
+  return [...new Set(pathValues(doc, field.split('.')).map((v) => JSON.stringify(v)))];
 }
 
 class HashIndex {
@@ -176,9 +197,11 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
   }
 
   /** Applies puts after validation; journal first, so an unwritten journal changes nothing. */
-  private commit(puts: T[], dels: string[] = []): void {
-    if (puts.length) this.owner.journal({ c: this.name, put: puts });
-    if (dels.length) this.owner.journal({ c: this.name, del: dels });
+  private async commit(puts: T[], dels: string[] = []): Promise<void> {
+    const entries: JournalEntry[] = [];
+    if (puts.length) entries.push({ c: this.name, put: puts });
+    if (dels.length) entries.push({ c: this.name, del: dels });
+    await this.owner.journal(entries);
     for (const id of dels) this.removeDoc(id);
     for (const doc of puts) this.putDoc(doc);
   }
@@ -200,26 +223,38 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
     await this.insertMany([doc]);
   }
 
-  async insertMany(docs: readonly T[]): Promise<void> {
-    this.owner.stats.writes++;
-    for (const doc of docs)
-      if (this.docs.has(doc._id)) throw new DuplicateKeyError(this.name, `_id=${doc._id}`);
-    const ids = new Set(docs.map((d) => d._id));
-    if (ids.size !== docs.length) throw new DuplicateKeyError(this.name, '_id');
-    const copies = docs.map(clone);
-    this.checkUnique(copies);
-    this.commit(copies);
-  }
-
-  async upsertMany(docs: readonly T[]): Promise<void> {
+  insertMany(docs: readonly T[]): Promise<void> {
     this.owner.stats.writes++;
     const copies = docs.map(clone);
-    this.checkUnique(copies);
-    this.commit(copies);
+    return this.owner.serialize(async () => {
+      for (const doc of copies)
+        if (this.docs.has(doc._id)) throw new DuplicateKeyError(this.name, `_id=${doc._id}`);
+      const ids = new Set(copies.map((d) => d._id));
+      if (ids.size !== copies.length) throw new DuplicateKeyError(this.name, '_id');
+      this.checkUnique(copies);
+      await this.commit(copies);
+    });
   }
 
-  async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+  upsertMany(docs: readonly T[]): Promise<void> {
     this.owner.stats.writes++;
+    const copies = docs.map(clone);
+    return this.owner.serialize(async () => {
+      this.checkUnique(copies);
+      await this.commit(copies);
+    });
+  }
+
+  updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
+    this.owner.stats.writes++;
+    return this.owner.serialize(() => this.updateNow(filter, update, options));
+  }
+
+  private async updateNow(
+    filter: Filter,
+    update: Update,
+    options: { upsert?: boolean },
+  ): Promise<UpdateResult> {
     const [target] = this.match(filter);
     if (!target) {
       if (!options.upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
@@ -235,7 +270,7 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
       if (typeof doc._id !== 'string')
         throw new Error(`upsert into ${this.name} needs a string _id in the filter or update`);
       this.checkUnique([doc]);
-      this.commit([doc]);
+      await this.commit([doc]);
       return { matchedCount: 0, modifiedCount: 0, upsertedId: doc._id };
     }
     const next = clone(target);
@@ -245,18 +280,25 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
     if (next._id !== target._id) throw new Error(`update of ${this.name} may not change _id`);
     if (changed.length === 0) return { matchedCount: 1, modifiedCount: 0, upsertedId: null };
     this.checkUnique([next]);
-    this.commit([next]);
+    await this.commit([next]);
     return { matchedCount: 1, modifiedCount: 1, upsertedId: null };
   }
 
-  async deleteMany(filter: Filter): Promise<number> {
+  deleteMany(filter: Filter): Promise<number> {
     this.owner.stats.writes++;
-    const ids = this.match(filter).map((d) => d._id);
-    this.commit([], ids);
-    return ids.length;
+    return this.owner.serialize(async () => {
+      const ids = this.match(filter).map((d) => d._id);
+      await this.commit([], ids);
+      return ids.length;
+    });
   }
 
-  async createIndexes(specs: readonly IndexSpec[]): Promise<void> {
+  createIndexes(specs: readonly IndexSpec[]): Promise<void> {
+    // In line with writes, so a write checked before the index existed is applied before it is built.
+    return this.owner.serialize(async () => this.createIndexesNow(specs));
+  }
+
+  private createIndexesNow(specs: readonly IndexSpec[]): void {
     for (const spec of specs) {
       if (this.indexes.some((i) => i.spec.keys.join() === spec.keys.join())) continue;
       const index = new HashIndex(spec);
@@ -326,12 +368,28 @@ export class EmbeddedStore implements Store {
     }
   }
 
-  /** Appends and fsyncs before the caller applies the change in memory. */
-  journal(entry: JournalEntry): void {
+  /** The last write in line: each write starts once the one before it has finished. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /** Runs `write` after every write queued before it, whether that one succeeded or failed. */
+  serialize<R>(write: () => Promise<R> | R): Promise<R> {
+    const run = this.tail.then(write, write);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Appends and fsyncs before the caller applies the change in memory. The write and the
+   * fsync run on libuv's thread pool, so the event loop is not blocked while the disk syncs.
+   */
+  async journal(entries: JournalEntry[]): Promise<void> {
     if (this.failWrites) throw new Error('store unavailable');
-    if (this.journalFd === null) return;
-    fs.writeSync(this.journalFd, JSON.stringify(entry) + '\n');
-    fs.fsyncSync(this.journalFd);
+    const fd = this.journalFd;
+    if (fd === null || entries.length === 0) return;
+    const data = Buffer.from(entries.map((e) => JSON.stringify(e) + '\n').join(''), 'utf8');
+    let written = 0;
+    while (written < data.length) written += await writeAsync(fd, data, written, data.length - written);
+    await fsyncAsync(fd);
   }
 
   collection<T extends StoredDoc>(name: string): Collection<T> {
@@ -340,12 +398,16 @@ export class EmbeddedStore implements Store {
     return c as unknown as Collection<T>;
   }
 
-  async drop(): Promise<void> {
-    this.journal({ drop: true });
-    for (const c of this.collections.values()) c.clear();
+  drop(): Promise<void> {
+    return this.serialize(async () => {
+      await this.journal([{ drop: true }]);
+      for (const c of this.collections.values()) c.clear();
+    });
   }
 
   async close(): Promise<void> {
+    // Writes already queued finish first: their callers were promised durability.
+    await this.tail;
     if (this.journalFd !== null) fs.closeSync(this.journalFd);
   }
 }

@@ -348,3 +348,46 @@ describe('errors in production mode', () => {
     }
   });
 });
+
+describe('workflow refusals in production mode', () => {
+  it('a mutation beyond the caller’s role is refused with its code, and changes nothing', async () => {
+    const cases = graph.stores.juso.collection('cases');
+    const before = await cases.findOne({ _id: 'C-KS' });
+    const reply = await gw.query(
+      'mutation { returnCase(caseId: "C-KS", expectedVersion: 1, reason: "not ours") { status } }',
+      {},
+      's-hw-01',
+    );
+    expect(reply.json.errors?.[0]?.extensions?.code).toBe('FORBIDDEN_ACTION');
+    const after = await cases.findOne({ _id: 'C-KS' });
+    expect(after).toEqual(before);
+    recordAttack('workflow: action beyond role', JSON.stringify(after) !== JSON.stringify(before));
+  });
+
+  it('a stale edit is refused as a version conflict, and changes nothing', async () => {
+    const meetings = graph.stores.juso.collection('meetings');
+    const before = await meetings.findOne({ _id: 'M-S1' });
+    const reply = await gw.query(
+      'mutation { closeMeeting(meetingId: "M-S1", expectedVersion: 999) { status } }',
+      {},
+      's-fukushi-01',
+    );
+    expect(reply.json.errors?.[0]?.extensions?.code).toBe('VERSION_CONFLICT');
+    expect(await meetings.findOne({ _id: 'M-S1' })).toEqual(before);
+    recordAttack('workflow: stale edit', false);
+  });
+
+  it('operator objects in mutation input are refused before any write', async () => {
+    const reply = await gw.post(
+      {
+        query: 'mutation($id: ID!) { closeMeeting(meetingId: $id, expectedVersion: 1) { status } }',
+        variables: { id: { $ne: null } },
+      },
+      asToken(await mintDevToken('s-fukushi-01')),
+    );
+    expect(reply.status).toBe(400);
+    const open = await graph.stores.juso.collection('meetings').find({ status: 'OPEN' });
+    expect(open.map((m) => m._id).sort()).toEqual(['M-J1', 'M-S1']);
+    recordAttack('workflow: operator object as id', open.length !== 2);
+  });
+});

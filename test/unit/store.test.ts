@@ -47,6 +47,23 @@ describe.each(backends)('store contract (%s)', (_name, open) => {
     expect(store.stats.reads - before).toBe(1);
   });
 
+  it('finds through an indexed path into an array of documents', async () => {
+    const c = store.collection<Doc & { team?: { agencyId: string }[] }>('teams');
+    await c.createIndexes([{ keys: ['team.agencyId'] }]);
+    await c.insertMany([
+      { _id: 't1', tags: [], n: 1, team: [{ agencyId: 'a' }, { agencyId: 'b' }] },
+      { _id: 't2', tags: [], n: 2, team: [{ agencyId: 'b' }] },
+      { _id: 't3', tags: [], n: 3 },
+    ]);
+    expect((await c.find({ 'team.agencyId': 'b' }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual([
+      't1',
+      't2',
+    ]);
+    expect((await c.find({ 'team.agencyId': { $in: ['a'] } })).map((d) => d._id)).toEqual(['t1']);
+    await c.updateOne({ _id: 't2' }, { $set: { team: [{ agencyId: 'c' }] } });
+    expect((await c.find({ 'team.agencyId': 'b' })).map((d) => d._id)).toEqual(['t1']);
+  });
+
   it('matches array fields (multikey) and sorts and limits', async () => {
     const found = await store.collection<Doc>('docs').find({ tags: 'y' }, { sort: { n: -1 }, limit: 1 });
     expect(found.map((d) => d._id)).toEqual(['b']);

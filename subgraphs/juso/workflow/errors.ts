@@ -4,28 +4,9 @@
  * do instead. A refused mutation has written nothing.
  */
 import { GraphQLError } from 'graphql';
+import { WORKFLOW_CODES } from '../../../shared/workflow-codes';
 
-export const WORKFLOW_CODES = [
-  /** The input is malformed or inconsistent (dates, scores, unknown ids, missing sheets). */
-  'BAD_USER_INPUT',
-  /** The caller's agency may not perform this action (roles.ts). */
-  'FORBIDDEN_ACTION',
-  /** The state machine does not allow this from the current status (machine.ts). */
-  'ILLEGAL_TRANSITION',
-  /** Someone changed the document since the caller read it: reload and try again. */
-  'VERSION_CONFLICT',
-  /** No active consent: 多機関協働 and 重層的支援会議 need it; 支援会議 does not. */
-  'CONSENT_REQUIRED_USE_SHIEN_KAIGI',
-  /** A plan other than an outreach plan needs the person's consent to be decided at all. */
-  'CONSENT_REQUIRED',
-  /** The decision is taken at a meeting: act in one (X-Meeting-Id). */
-  'MEETING_REQUIRED',
-  'MEETING_NOT_OPEN',
-  'NOT_MEETING_MEMBER',
-  'NOT_ON_AGENDA',
-  /** 支援会議 where a 重層的支援会議 is needed, or the other way round. */
-  'WRONG_MEETING_KIND',
-] as const;
+export { WORKFLOW_CODES };
 export type WorkflowCode = (typeof WORKFLOW_CODES)[number];
 
 /** A refusal: the error a mutation answers with. Pure rules return them; resolvers throw them. */
