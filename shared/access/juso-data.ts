@@ -35,9 +35,25 @@ export interface JusoAccessRequest {
 const allow = (basis: JusoBasis): JusoDecision => ({ effect: 'ALLOW', basis });
 const deny = (code: DenyCode): JusoDecision => ({ effect: 'DENY', code });
 
-function caseOnAgenda(meeting: MeetingFacts, caseId: string, householdId: string | null): boolean {
-  return meeting.agenda.some(
+function caseOnAgenda(agenda: MeetingFacts['agenda'], caseId: string, householdId: string | null): boolean {
+  return agenda.some(
     (i) => (i.kind === 'CASE' && i.id === caseId) || (i.kind === 'HOUSEHOLD' && i.id === householdId),
+  );
+}
+
+/**
+ * A plan is on an agenda through its case or household, or when every one of its people
+ * is (an outreach plan may sit on a 支援会議 with its person alone). Shared with the
+ * workflow, which decides plans only at meetings that have them on the agenda.
+ */
+export function planOnAgenda(
+  agenda: MeetingFacts['agenda'],
+  plan: { caseId: string; householdId: string | null; personIds: readonly string[] },
+): boolean {
+  return (
+    caseOnAgenda(agenda, plan.caseId, plan.householdId) ||
+    (plan.personIds.length > 0 &&
+      plan.personIds.every((p) => agenda.some((i) => i.kind === 'PERSON' && i.id === p)))
   );
 }
 
@@ -74,10 +90,9 @@ export function decideJusoData(r: JusoAccessRequest): JusoDecision {
       const meeting = openMeetingOf(r, principal);
       if (isDecision(meeting)) return meeting;
       const onAgenda =
-        caseOnAgenda(meeting, s.caseId, s.householdId) ||
-        (s.kind === 'PLAN' &&
-          s.personIds.length > 0 &&
-          s.personIds.every((p) => meeting.agenda.some((i) => i.kind === 'PERSON' && i.id === p)));
+        s.kind === 'PLAN'
+          ? planOnAgenda(meeting.agenda, s)
+          : caseOnAgenda(meeting.agenda, s.caseId, s.householdId);
       return onAgenda ? allow('MEETING_AGENDA') : deny('NOT_ON_AGENDA');
     }
 

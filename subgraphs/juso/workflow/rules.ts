@@ -17,6 +17,7 @@ import type {
 import type { Check } from './errors';
 import { refuse } from './errors';
 import type { ConsentState } from './machine';
+import { planOnAgenda } from '../../../shared/access/juso-data';
 
 export const MAX_TEXT = 4000;
 export const MAX_ITEMS = 50;
@@ -328,12 +329,11 @@ export function checkPlanVenue(args: {
           'the people of this plan have consented: plans are decided at a 重層的支援会議, not at a 支援会議',
         );
   // As decideJusoData reads a plan on an agenda: its case or household, or every one of its people.
-  const onAgenda =
-    meeting.agenda.some(
-      (i) =>
-        (i.kind === 'CASE' && i.id === args.caseRef.id) ||
-        (i.kind === 'HOUSEHOLD' && i.id === args.caseRef.householdId),
-    ) || args.plan.personIds.every((p) => meeting.agenda.some((i) => i.kind === 'PERSON' && i.id === p));
+  const onAgenda = planOnAgenda(meeting.agenda, {
+    caseId: args.caseRef.id,
+    householdId: args.caseRef.householdId,
+    personIds: args.plan.personIds,
+  });
   return onAgenda ? null : refuse('NOT_ON_AGENDA', 'the plan’s case is not on this meeting’s agenda');
 }
 
