@@ -24,11 +24,12 @@ import { ApolloServer } from '@apollo/server';
 import type { BaseContext } from '@apollo/server';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { loadSupergraph } from '../gateway/compose';
-import { createGatewayService } from '../gateway/server';
+import type * as ServerModule from '../gateway/server';
 import type { ServiceName } from '../shared/domain';
+import type * as HttpServiceModule from '../shared/http/service';
 import type { RunningService } from '../shared/http/service';
 import { readBody, startService } from '../shared/http/service';
-import { EmbeddedStore } from '../shared/store';
+import type * as StoreModule from '../shared/store';
 import { arg, failStart, onTerminate, serveStats } from './ipc';
 import type { GatewayReady, Urls } from './ipc';
 
@@ -65,6 +66,12 @@ async function listen(server: http.Server): Promise<string> {
 }
 
 async function enforced(urls: Urls): Promise<{ url: string; stop: () => Promise<void> }> {
+  // This checkout's code, or that of `--root` (a worktree of an earlier commit, for before/after).
+  const root = arg('root', path.resolve(__dirname, '..'));
+  const load = <T>(file: string) => import(path.join(root, file)) as Promise<T>;
+  const { createGatewayService } = await load<typeof ServerModule>('gateway/server.ts');
+  const { EmbeddedStore } = await load<typeof StoreModule>('shared/store/index.ts');
+  const shell = await load<typeof HttpServiceModule>('shared/http/service.ts');
   const dir = fs.mkdtempSync(path.join(arg('audit-dir', os.tmpdir()), 'juso-bench-audit-'));
   const auditStore = new EmbeddedStore({ dataDir: dir });
   const service = await createGatewayService({ subgraphUrls: urls, auditStore, production: true });
@@ -73,7 +80,7 @@ async function enforced(urls: Urls): Promise<{ url: string; stop: () => Promise<
     count('requests');
     return context(request);
   };
-  const running = await startService(service, 0);
+  const running = await shell.startService(service, 0);
   serveStats(() => {
     const out: Record<string, number> = { ...counters, 'audit.writes': auditStore.stats.writes };
     for (const [k, v] of Object.entries(service.fetchStats.byService)) out[`fetch.${k}`] = v;

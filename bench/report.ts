@@ -17,6 +17,9 @@ export interface TargetFigures {
   requests: number;
   /** The gateway process's largest resident set seen after a round. */
   rssBytes: number;
+  /** CPU time per request (median of rounds) of the gateway's process and of the subgraphs' process. */
+  gatewayCpuMs: number;
+  subgraphsCpuMs: number;
 }
 
 export interface SizeRow {

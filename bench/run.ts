@@ -13,6 +13,7 @@
  * (1,000 and 150,000 residents), each running the five subgraphs twice (with and
  * without access control, over the same stores); one process per gateway.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,17 +55,38 @@ const config = {
   profile: option('profile', ''),
   /** Comma-separated paths to run (all by default): for profiling one of them. */
   only: option('only', ''),
+  /**
+   * A git ref to compare with: its gateway and subgraphs (exported to bench/out/baseline-SHA)
+   * run as one more path, `baseline`, interleaved with ours: before/after for a change.
+   */
+  baseline: option('baseline', ''),
   // A quick run leaves BENCHMARKS.md and bench/last.json alone (its figures go to bench/out).
   write: flag('write') || (!quick && !flag('no-write')),
 };
 
-type TargetName = 'enforced' | 'plain' | 'hive' | 'floor' | 'enforced-large';
+type TargetName = 'enforced' | 'plain' | 'hive' | 'floor' | 'enforced-large' | 'baseline';
+
+/** The tree of `ref`, exported beside this one and sharing its node_modules. */
+function exportBaseline(ref: string): string {
+  const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = path.join(ROOT, 'bench/out', `baseline-${sha}`);
+  if (!fs.existsSync(path.join(dir, 'package.json'))) {
+    fs.mkdirSync(dir, { recursive: true });
+    const tar = execFileSync('git', ['archive', '--format=tar', sha], { cwd: ROOT, maxBuffer: 1 << 30 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  }
+  return dir;
+}
 
 interface Target {
   name: TargetName;
   child: Child<GatewayReady>;
   rounds: LoadResult[];
   rssMax: number;
+  /** CPU milliseconds per request, per round: the gateway's process and the subgraphs' process. */
+  gatewayCpu: number[];
+  subgraphsCpu: number[];
 }
 
 function rssOf(pid: number | undefined): number {
@@ -72,6 +94,14 @@ function rssOf(pid: number | undefined): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
   return kb ? Number(kb) * 1024 : NaN;
+}
+
+/** CPU time (user + system) a process has used, in milliseconds (Linux, 100 ticks a second). */
+function cpuMsOf(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const median = (xs: number[]) => {
@@ -112,11 +142,20 @@ async function main(): Promise<void> {
     profiled.has(name)
       ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}.cpuprofile`]
       : [];
-  const [small, large] = await Promise.all([
+  const baselineRoot = config.baseline ? exportBaseline(config.baseline) : null;
+  const [small, large, baseline] = await Promise.all([
     startChild<SubgraphsReady>('subgraphs.ts', ['--residents', String(config.smallTown)], {
       execArgv: profileArgs('subgraphs'),
     }),
     startChild<SubgraphsReady>('subgraphs.ts', ['--residents', String(config.largeTown)]),
+    baselineRoot
+      ? startChild<SubgraphsReady>('subgraphs.ts', [
+          '--residents',
+          String(config.smallTown),
+          '--root',
+          baselineRoot,
+        ])
+      : null,
   ]);
   const household = small.ready.scenario.main;
   if (large.ready.scenario.main.id !== household.id)
@@ -143,6 +182,7 @@ async function main(): Promise<void> {
         JSON.stringify(urls),
         '--request',
         JSON.stringify({ query: DASHBOARD_QUERY, variables }),
+        ...(name === 'baseline' && baselineRoot ? ['--root', baselineRoot] : []),
       ],
       { execArgv: profileArgs(name) },
     );
@@ -154,9 +194,17 @@ async function main(): Promise<void> {
     ['hive', 'hive', small.ready.open],
     ['floor', 'floor', small.ready.open],
     ['enforced-large', 'enforced', large.ready.enforced],
+    ['baseline', 'enforced', baseline?.ready.enforced],
   ] as const) {
-    if (only.size && !only.has(name)) continue;
-    targets.push({ name, child: await gatewayChild(kind, urls, name), rounds: [], rssMax: 0 });
+    if ((only.size && !only.has(name)) || !urls) continue;
+    targets.push({
+      name,
+      child: await gatewayChild(kind, urls, name),
+      rounds: [],
+      rssMax: 0,
+      gatewayCpu: [],
+      subgraphsCpu: [],
+    });
   }
   const target = (name: TargetName) => targets.find((t) => t.name === name) as Target;
   const ask = async (url: string) => {
@@ -238,8 +286,10 @@ async function main(): Promise<void> {
     // Each round starts one further along, so no gateway always runs first or last.
     const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target);
     for (const t of order) {
-      const subgraphs = t.name === 'enforced-large' ? large : small;
+      const subgraphs =
+        t.name === 'enforced-large' ? large : t.name === 'baseline' && baseline ? baseline : small;
       const before = t.name === 'enforced' ? [await subgraphs.stats(), await t.child.stats()] : null;
+      const cpuBefore = [cpuMsOf(t.child.proc.pid), cpuMsOf(subgraphs.proc.pid)];
       const result = await load({
         url: t.child.ready.url,
         connections: config.connections,
@@ -251,6 +301,9 @@ async function main(): Promise<void> {
       if (result.non2xx || result.errors)
         throw new Error(`${t.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
       t.rssMax = Math.max(t.rssMax, rssOf(t.child.proc.pid));
+      const served = result.requests + result.warmupRequests;
+      t.gatewayCpu.push((cpuMsOf(t.child.proc.pid) - (cpuBefore[0] as number)) / served);
+      t.subgraphsCpu.push((cpuMsOf(subgraphs.proc.pid) - (cpuBefore[1] as number)) / served);
       if (before) {
         const [readsAfter, gatewayAfter] = [await subgraphs.stats(), await t.child.stats()];
         const [readsBefore, gatewayBefore] = before as [Record<string, number>, Record<string, number>];
@@ -264,7 +317,7 @@ async function main(): Promise<void> {
       }
       t.rounds.push(result);
       log(
-        `round ${round + 1}/${config.rounds} ${t.name.padEnd(14)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms`,
+        `round ${round + 1}/${config.rounds} ${t.name.padEnd(14)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms  CPU/request: gateway ${(t.gatewayCpu.at(-1) as number).toFixed(2)} ms, subgraphs ${(t.subgraphsCpu.at(-1) as number).toFixed(2)} ms`,
       );
     }
   }
@@ -280,12 +333,20 @@ async function main(): Promise<void> {
       p99Ms: median(t.rounds.map((r) => r.p99Ms)),
       requests: t.rounds.reduce((n, r) => n + r.requests, 0),
       rssBytes: t.rssMax,
+      gatewayCpuMs: median(t.gatewayCpu),
+      subgraphsCpuMs: median(t.subgraphsCpu),
     };
   }
 
   await Promise.all(targets.map((t) => t.child.stop()));
-  await Promise.all([small.stop(), large.stop(), loadgen.stop()]);
-  if (only.size) {
+  await Promise.all([small.stop(), large.stop(), baseline?.stop(), loadgen.stop()]);
+  if (only.size || baseline) {
+    if (figures.baseline && figures.enforced) {
+      const [b, e] = [figures.baseline, figures.enforced];
+      log(
+        `against ${config.baseline}: req/s ${b.rps.toFixed(1)} -> ${e.rps.toFixed(1)} (x${(e.rps / b.rps).toFixed(2)}), p50 ${b.p50Ms.toFixed(1)} -> ${e.p50Ms.toFixed(1)} ms, CPU/request gateway ${b.gatewayCpuMs.toFixed(2)} -> ${e.gatewayCpuMs.toFixed(2)} ms, subgraphs ${b.subgraphsCpuMs.toFixed(2)} -> ${e.subgraphsCpuMs.toFixed(2)} ms`,
+      );
+    }
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     return;
   }

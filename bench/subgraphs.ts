@@ -11,26 +11,48 @@
  *
  *   tsx bench/subgraphs.ts --residents 1000
  */
+import path from 'node:path';
+import type { BaseContext } from '@apollo/server';
 import type { ServiceName } from '../shared/domain';
 import { SERVICES } from '../shared/domain';
-import type { Grants, VerifiedCredential } from '../shared/auth/gateway-credential';
-import { CredentialVerifier } from '../shared/auth/gateway-credential';
+import type * as CredentialModule from '../shared/auth/gateway-credential';
+import type { CredentialVerifier, Grants, VerifiedCredential } from '../shared/auth/gateway-credential';
+import type * as HttpServiceModule from '../shared/http/service';
 import type { RunningService, ServiceOptions } from '../shared/http/service';
-import { startService } from '../shared/http/service';
-import { EmbeddedStore } from '../shared/store';
+import type * as SiloModule from '../shared/silo/subgraph';
+import type * as StoreModule from '../shared/store';
 import type { Store } from '../shared/store';
 import { DEMO_AGENCIES } from '../shared/town/agencies';
-import { createJusoService } from '../subgraphs/juso/server';
-import { kaigoDefinition, kaigoStoreConfig } from '../subgraphs/kaigo/server';
-import { kodomoDefinition, kodomoStoreConfig } from '../subgraphs/kodomo/server';
-import { konkyuDefinition, konkyuStoreConfig } from '../subgraphs/konkyu/server';
-import { reseed } from '../subgraphs/registry';
-import { shogaiDefinition, shogaiStoreConfig } from '../subgraphs/shogai/server';
-import { createStoredSiloService } from '../shared/silo/subgraph';
-import type { BaseContext } from '@apollo/server';
+import type * as JusoModule from '../subgraphs/juso/server';
+import type * as KaigoModule from '../subgraphs/kaigo/server';
+import type * as KodomoModule from '../subgraphs/kodomo/server';
+import type * as KonkyuModule from '../subgraphs/konkyu/server';
+import type * as RegistryModule from '../subgraphs/registry';
+import type * as ShogaiModule from '../subgraphs/shogai/server';
 import { arg, failStart, onTerminate, serveStats } from './ipc';
 import type { SubgraphsReady, Urls } from './ipc';
 import { BENCH_MEETING, BENCH_STAFF, prepareScenario } from './scenario';
+
+/**
+ * The project's code, from this checkout or from `--root` (a worktree of an earlier commit,
+ * for before/after measurements of a change: `npm run bench -- --baseline REF`).
+ */
+async function loadCode(root: string) {
+  const load = <T>(file: string) => import(path.join(root, file)) as Promise<T>;
+  return {
+    credential: await load<typeof CredentialModule>('shared/auth/gateway-credential.ts'),
+    http: await load<typeof HttpServiceModule>('shared/http/service.ts'),
+    silo: await load<typeof SiloModule>('shared/silo/subgraph.ts'),
+    store: await load<typeof StoreModule>('shared/store/index.ts'),
+    registry: await load<typeof RegistryModule>('subgraphs/registry.ts'),
+    juso: await load<typeof JusoModule>('subgraphs/juso/server.ts'),
+    kaigo: await load<typeof KaigoModule>('subgraphs/kaigo/server.ts'),
+    shogai: await load<typeof ShogaiModule>('subgraphs/shogai/server.ts'),
+    kodomo: await load<typeof KodomoModule>('subgraphs/kodomo/server.ts'),
+    konkyu: await load<typeof KonkyuModule>('subgraphs/konkyu/server.ts'),
+  };
+}
+type Code = Awaited<ReturnType<typeof loadCode>>;
 
 /** Grants that allow every class for every person: a Proxy, so any person id reads ALLOW. */
 const ALLOW_EVERYTHING = new Proxy(
@@ -39,7 +61,7 @@ const ALLOW_EVERYTHING = new Proxy(
 ) as unknown as Grants;
 
 /** A verifier for the "no access control" subgraphs: no signature, no body hash, no replay check. */
-async function openVerifier(audience: string): Promise<CredentialVerifier> {
+async function openVerifier(code: Code, audience: string): Promise<CredentialVerifier> {
   const staffAgency = DEMO_AGENCIES.find((a) => a.id === 'takikan-shakyo');
   if (!staffAgency) throw new Error('no takikan-shakyo agency');
   const credential: VerifiedCredential = {
@@ -49,20 +71,26 @@ async function openVerifier(audience: string): Promise<CredentialVerifier> {
     requestId: 'bench',
     grants: ALLOW_EVERYTHING,
   };
-  const verifier = await CredentialVerifier.fromEnv(audience);
+  const verifier = await code.credential.CredentialVerifier.fromEnv(audience);
   verifier.verify = async () => credential;
   return verifier;
 }
 
 async function build(
+  code: Code,
   name: ServiceName,
   store: Store,
   verifier: CredentialVerifier,
 ): Promise<ServiceOptions<BaseContext>> {
   const options = { verifier };
+  const { createStoredSiloService } = code.silo;
+  const { kaigoDefinition, kaigoStoreConfig } = code.kaigo;
+  const { shogaiDefinition, shogaiStoreConfig } = code.shogai;
+  const { kodomoDefinition, kodomoStoreConfig } = code.kodomo;
+  const { konkyuDefinition, konkyuStoreConfig } = code.konkyu;
   switch (name) {
     case 'juso':
-      return (await createJusoService(store, options)) as unknown as ServiceOptions<BaseContext>;
+      return (await code.juso.createJusoService(store, options)) as unknown as ServiceOptions<BaseContext>;
     case 'kaigo':
       return (await createStoredSiloService(
         store,
@@ -100,11 +128,12 @@ async function build(
 
 async function main(): Promise<void> {
   const residents = Number(arg('residents'));
+  const code = await loadCode(arg('root', path.resolve(__dirname, '..')));
   const started = Date.now();
   const stores = {} as Record<ServiceName, Store>;
   for (const name of SERVICES) {
-    stores[name] = new EmbeddedStore();
-    await reseed(name, stores[name], { syntheticResidents: residents });
+    stores[name] = new code.store.EmbeddedStore();
+    await code.registry.reseed(name, stores[name], { syntheticResidents: residents });
   }
   const scenario = await prepareScenario(stores);
   const seedMs = Date.now() - started;
@@ -113,11 +142,13 @@ async function main(): Promise<void> {
   const enforced = {} as Urls;
   const open = {} as Urls;
   for (const name of SERVICES) {
-    const real = await startService(
-      await build(name, stores[name], await CredentialVerifier.fromEnv(name)),
+    const { startService } = code.http;
+    const verifier = await code.credential.CredentialVerifier.fromEnv(name);
+    const real = await startService(await build(code, name, stores[name], verifier), 0);
+    const permissive = await startService(
+      await build(code, name, stores[name], await openVerifier(code, name)),
       0,
     );
-    const permissive = await startService(await build(name, stores[name], await openVerifier(name)), 0);
     running.push(real, permissive);
     enforced[name] = real.url;
     open[name] = permissive.url;
