@@ -50,7 +50,7 @@ export interface AdapterContractOptions<S extends SiloService> {
   unknownResidents: readonly string[];
   /** What some records must contain once mapped, by resident number (a partial match). */
   expectRecords?: Record<string, DeepPartial<GraphRecordOf<S>>>;
-  /** Also run the adapter behind the silo subgraph and the gateway (default true; ~0.3 s). */
+  /** Also run the adapter behind the silo subgraph and the gateway (default true; ~0.2 s). */
   throughGraph?: boolean;
 }
 

@@ -17,7 +17,7 @@ describe('a case dashboard', () => {
   let graph: TestGraph;
 
   beforeAll(async () => {
-    graph = await startTestGraph(); // ~0.3 s: gateway + five subgraphs on free ports
+    graph = await startTestGraph(); // gateway + five subgraphs on free ports, < 1 s
   });
   afterEach(async () => {
     await graph.reset(); // back to the demo town, audit log emptied (~2 ms)
