@@ -101,6 +101,8 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     // Production: no schema by introspection, no field suggestions, masked errors.
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (stopOnSignals); several graphs may share a process (tests, the kit).
+    stopOnTerminationSignals: false,
     formatError: makeFormatError(production),
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },

@@ -103,6 +103,8 @@ export async function createSiloService<G extends GraphRecord>(
   const apollo = new ApolloServer<SiloContext<G>>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (stopOnSignals); several graphs may share a process (tests, the kit).
+    stopOnTerminationSignals: false,
     // Traces would describe resolver timing to whoever can call us; we do not ship them.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

@@ -52,6 +52,8 @@ export async function createJusoService(
   const apollo = new ApolloServer<JusoContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (stopOnSignals); several graphs may share a process (tests, the kit).
+    stopOnTerminationSignals: false,
     // Traces would describe resolver timing to whoever can call us; we do not ship them.
     plugins: [ApolloServerPluginInlineTraceDisabled(), reportDecisions],
   });
