@@ -44,13 +44,16 @@ const quick = flag('quick');
 const config = {
   quick,
   connections: option('connections', 8),
-  warmupSeconds: option('warmup', quick ? 1 : 5),
-  roundWarmupSeconds: option('round-warmup', quick ? 0.5 : 1),
+  warmupSeconds: option('warmup', quick ? 0.5 : 5),
+  roundWarmupSeconds: option('round-warmup', quick ? 0 : 1),
   durationSeconds: option('duration', quick ? 2 : 10),
+  /** Each round also measures every path with one connection: latency when nothing queues. */
+  latencyConnections: option('latency-connections', 1),
+  latencySeconds: option('latency-duration', quick ? 1 : 5),
   rounds: option('rounds', quick ? 1 : 3),
   smallTown: option('small', 1_000),
   largeTown: option('large', quick ? 20_000 : 150_000),
-  sequentialRequests: option('sequential', quick ? 10 : 50),
+  sequentialRequests: option('sequential', quick ? 4 : 50),
   /** Comma-separated processes to CPU-profile: enforced, plain, hive, floor, enforced-large, subgraphs. */
   profile: option('profile', ''),
   /** Comma-separated paths to run (all by default): for profiling one of them. */
@@ -64,7 +67,7 @@ const config = {
   write: flag('write') || (!quick && !flag('no-write')),
 };
 
-type TargetName = 'enforced' | 'plain' | 'hive' | 'floor' | 'enforced-large' | 'baseline';
+type TargetName = 'enforced' | 'plain' | 'hive' | 'floor' | 'enforced-large' | 'hive-dedupe' | 'baseline';
 
 /** The tree of `ref`, exported beside this one and sharing its node_modules. */
 function exportBaseline(ref: string): string {
@@ -83,6 +86,8 @@ interface Target {
   name: TargetName;
   child: Child<GatewayReady>;
   rounds: LoadResult[];
+  /** The same rounds at `latencyConnections`. */
+  latencyRounds: LoadResult[];
   rssMax: number;
   /** CPU milliseconds per request, per round: the gateway's process and the subgraphs' process. */
   gatewayCpu: number[];
@@ -187,25 +192,30 @@ async function main(): Promise<void> {
       { execArgv: profileArgs(name) },
     );
   log('starting the gateways');
-  const targets: Target[] = [];
-  for (const [name, kind, urls] of [
-    ['enforced', 'enforced', small.ready.enforced],
-    ['plain', 'plain', small.ready.open],
-    ['hive', 'hive', small.ready.open],
-    ['floor', 'floor', small.ready.open],
-    ['enforced-large', 'enforced', large.ready.enforced],
-    ['baseline', 'enforced', baseline?.ready.enforced],
-  ] as const) {
-    if ((only.size && !only.has(name)) || !urls) continue;
-    targets.push({
+  const paths = (
+    [
+      ['enforced', 'enforced', small.ready.enforced],
+      ['plain', 'plain', small.ready.open],
+      ['hive', 'hive', small.ready.open],
+      ['floor', 'floor', small.ready.open],
+      ['enforced-large', 'enforced', large.ready.enforced],
+      ['baseline', 'enforced', baseline?.ready.enforced],
+      // Hive's default in-flight request merging, shown beside the comparison (not in quick runs).
+      ['hive-dedupe', 'hive-dedupe', quick ? undefined : small.ready.open],
+    ] as const
+  ).filter(([name, , urls]) => urls && !(only.size && !only.has(name)));
+  // Started together (each compiles its TypeScript on start), measured one at a time.
+  const targets: Target[] = await Promise.all(
+    paths.map(async ([name, kind, urls]) => ({
       name,
-      child: await gatewayChild(kind, urls, name),
+      child: await gatewayChild(kind, urls as object, name),
       rounds: [],
+      latencyRounds: [],
       rssMax: 0,
       gatewayCpu: [],
       subgraphsCpu: [],
-    });
-  }
+    })),
+  );
   const target = (name: TargetName) => targets.find((t) => t.name === name) as Target;
   const ask = async (url: string) => {
     const res = await fetch(url, { method: 'POST', headers, body });
@@ -218,7 +228,7 @@ async function main(): Promise<void> {
   const parsed = (name: TargetName) =>
     JSON.parse((answers[name] as { text: string }).text) as { data?: unknown; errors?: unknown[] };
   const reference = JSON.stringify(parsed(answers.plain ? 'plain' : (targets[0] as Target).name).data);
-  for (const name of ['enforced', 'plain', 'hive', 'enforced-large'] as const) {
+  for (const name of ['enforced', 'plain', 'hive', 'hive-dedupe', 'enforced-large'] as const) {
     if (!answers[name]) continue;
     const p = parsed(name);
     if (answers[name]?.status !== 200 || p.errors?.length || JSON.stringify(p.data) !== reference)
@@ -316,8 +326,27 @@ async function main(): Promise<void> {
         underLoad.requests += (gatewayAfter.requests ?? 0) - (gatewayBefore.requests ?? 0);
       }
       t.rounds.push(result);
+      const single =
+        config.latencySeconds > 0
+          ? await load({
+              url: t.child.ready.url,
+              connections: config.latencyConnections,
+              warmupSeconds: config.roundWarmupSeconds / 2,
+              durationSeconds: config.latencySeconds,
+              headers,
+              body,
+            })
+          : null;
+      if (single) {
+        if (single.non2xx || single.errors)
+          throw new Error(`${t.name}: ${single.non2xx} non-2xx, ${single.errors} errors`);
+        t.latencyRounds.push(single);
+      }
       log(
-        `round ${round + 1}/${config.rounds} ${t.name.padEnd(14)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms  CPU/request: gateway ${(t.gatewayCpu.at(-1) as number).toFixed(2)} ms, subgraphs ${(t.subgraphsCpu.at(-1) as number).toFixed(2)} ms`,
+        `round ${round + 1}/${config.rounds} ${t.name.padEnd(14)} ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms  CPU/request: gateway ${(t.gatewayCpu.at(-1) as number).toFixed(2)} ms, subgraphs ${(t.subgraphsCpu.at(-1) as number).toFixed(2)} ms` +
+          (single
+            ? `  | ${config.latencyConnections} connection: p50 ${single.p50Ms.toFixed(2)} ms p99 ${single.p99Ms.toFixed(2)} ms`
+            : ''),
       );
     }
   }
@@ -333,6 +362,8 @@ async function main(): Promise<void> {
       p99Ms: median(t.rounds.map((r) => r.p99Ms)),
       requests: t.rounds.reduce((n, r) => n + r.requests, 0),
       rssBytes: t.rssMax,
+      latencyP50Ms: t.latencyRounds.length ? median(t.latencyRounds.map((r) => r.p50Ms)) : NaN,
+      latencyP99Ms: t.latencyRounds.length ? median(t.latencyRounds.map((r) => r.p99Ms)) : NaN,
       gatewayCpuMs: median(t.gatewayCpu),
       subgraphsCpuMs: median(t.subgraphsCpu),
     };
