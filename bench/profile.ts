@@ -3,7 +3,7 @@
  * and prints where the time went: self time by function, by package or project file,
  * and the total (self + callees) time of the project's own functions.
  *
- *   npx tsx bench/profile.ts bench/out/profiles/enforced.cpuprofile [--top 30]
+ *   npx tsx bench/profile.ts bench/out/profiles/enforced [--top 30]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -95,10 +95,22 @@ export function summarise(profile: Profile, top = 30): string {
 }
 
 if (require.main === module) {
-  const file = process.argv[2];
+  let file = process.argv[2];
   if (!file) {
-    console.error('usage: tsx bench/profile.ts FILE.cpuprofile [--top N]');
+    console.error('usage: tsx bench/profile.ts FILE.cpuprofile|FOLDER [--top N]');
     process.exit(2);
+  }
+  // A folder (npm run bench -- --profile NAME writes bench/out/profiles/NAME/): its largest
+  // profile is the main thread's; the small one is tsx's loader thread.
+  if (fs.statSync(file).isDirectory()) {
+    const dir = file;
+    const largest = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => path.join(dir, f))
+      .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+    if (!largest) throw new Error(`no .cpuprofile in ${dir}`);
+    file = largest;
   }
   const i = process.argv.indexOf('--top');
   const top = i > 0 ? Number(process.argv[i + 1]) : 30;

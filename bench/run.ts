@@ -145,7 +145,8 @@ async function main(): Promise<void> {
   const profileDir = path.join(ROOT, 'bench/out/profiles');
   const profileArgs = (name: string) =>
     profiled.has(name)
-      ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}.cpuprofile`]
+      ? // One folder per process: tsx's loader thread writes a profile of its own beside the main one.
+        ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)]
       : [];
   const baselineRoot = config.baseline ? exportBaseline(config.baseline) : null;
   const [small, large, baseline] = await Promise.all([
