@@ -2,7 +2,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm install, not npm ci: see .ci/run (npm/cli#4828).
+RUN npm install --no-audit --no-fund
 COPY . .
 ENV HOST=0.0.0.0
 CMD ["node", "--import", "tsx", "gateway/index.ts"]
