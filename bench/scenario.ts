@@ -2,10 +2,12 @@
  * What the household dashboard benchmark reads: the dashboard's household query, and
  * a synthetic household of five (with a case, two plans and consent that covers tax)
  * on a synthetic open 支援会議, so that every field of the answer is disclosed and
- * every gateway in the comparison returns the same data.
+ * every gateway in the comparison returns the same data. Each of its members is given
+ * a record in each of the four fields (copies of the demo town's records): the fullest
+ * dashboard a household of five can show.
  */
 import type { ServiceName } from '../shared/domain';
-import type { Store } from '../shared/store';
+import type { Store, StoredDoc } from '../shared/store';
 import { syntheticTown } from '../shared/town/synthetic';
 import type { CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PlanDoc } from '../subgraphs/juso/model';
 import { COLLECTIONS } from '../subgraphs/juso/model';
@@ -166,12 +168,43 @@ export interface BenchScenario {
   bySize: BenchHousehold[];
 }
 
-const SILO_COLLECTIONS: Partial<Record<ServiceName, string>> = {
-  kaigo: kaigoStoreConfig.collection,
-  shogai: shogaiStoreConfig.collection,
-  kodomo: kodomoStoreConfig.collection,
-  konkyu: konkyuStoreConfig.collection,
+const SILO_CONFIGS = {
+  kaigo: kaigoStoreConfig,
+  shogai: shogaiStoreConfig,
+  kodomo: kodomoStoreConfig,
+  konkyu: konkyuStoreConfig,
 };
+const SILO_COLLECTIONS: Partial<Record<ServiceName, string>> = Object.fromEntries(
+  Object.entries(SILO_CONFIGS).map(([s, c]) => [s, c.collection]),
+);
+
+/**
+ * Gives every member a record in every field: a copy of the demo town's first record of
+ * that silo (P-… residents), relinked, with its own native numbers (the unique keys).
+ */
+async function fillRecords(stores: Record<ServiceName, Store>, memberIds: string[]): Promise<void> {
+  for (const [service, config] of Object.entries(SILO_CONFIGS)) {
+    const collection = stores[service as ServiceName].collection<StoredDoc>(config.collection);
+    const linked = await collection.find({ 'link.residentId': { $in: memberIds } });
+    const held = new Set(linked.map((d) => (d.link as { residentId: string }).residentId));
+    const [template] = (await collection.find({}, { sort: { _id: 1 } })).filter((d) =>
+      String((d.link as { residentId?: string } | undefined)?.residentId ?? '').startsWith('P-'),
+    );
+    if (!template) throw new Error(`no demo record in ${config.collection} to copy`);
+    const uniqueKeys = config.indexes.filter((i) => i.unique).flatMap((i) => i.keys);
+    const copies = memberIds
+      .filter((id) => !held.has(id))
+      .map((id) => {
+        const copy = structuredClone(template);
+        const number = `B${id.replace(/\D/g, '')}`;
+        copy._id = number;
+        for (const key of uniqueKeys) copy[key] = number;
+        copy.link = { ...(template.link as object), residentId: id };
+        return copy;
+      });
+    if (copies.length) await collection.upsertMany(copies);
+  }
+}
 
 /**
  * Picks the households and writes, into the 重層 store, what the dashboard reads about
@@ -206,6 +239,8 @@ export async function prepareScenario(stores: Record<ServiceName, Store>): Promi
     }
   }
   if (!main) throw new Error('no household of five among the first synthetic residents');
+  await fillRecords(stores, households.get(main.id) as string[]);
+  main.records = await recordsOf(households.get(main.id) as string[]);
   // The household of five in the size series is the main one, so both measure the same thing.
   const series = bySize
     .filter((h) => h.size !== 5)
