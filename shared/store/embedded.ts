@@ -29,18 +29,6 @@ type JournalEntry = { c: string; put: StoredDoc[] } | { c: string; del: string[]
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-/**
- * Copies of documents to store, and their journal form: each is serialised once and the
- * stored copy parsed back from it, so what is held in memory is exactly what the journal
- * replays (JSON values only, as the store contract says), and a batch costs one
- * JSON.stringify and one JSON.parse per document instead of a structuredClone and a
- * JSON.stringify (the audit log writes dozens of entries per request).
- */
-function snapshot<T>(docs: readonly T[]): { copies: T[]; json: string[] } {
-  const json = docs.map((d) => JSON.stringify(d));
-  return { copies: json.map((s) => JSON.parse(s) as T), json };
-}
-
 const writeAsync = (fd: number, data: Buffer, offset: number, length: number) =>
   new Promise<number>((resolve, reject) =>
     fs.write(fd, data, offset, length, null, (error, n) => (error ? reject(error) : resolve(n))),
@@ -246,15 +234,9 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
   }
 
   /** Applies puts after validation; journal first, so an unwritten journal changes nothing. */
-  private async commit(puts: T[], dels: string[] = [], putJson?: string[]): Promise<void> {
-    const entries: (JournalEntry | string)[] = [];
-    // A put whose documents are already serialised is journalled from that form.
-    if (puts.length)
-      entries.push(
-        putJson
-          ? `{"c":${JSON.stringify(this.name)},"put":[${putJson.join(',')}]}`
-          : { c: this.name, put: puts },
-      );
+  private async commit(puts: T[], dels: string[] = []): Promise<void> {
+    const entries: JournalEntry[] = [];
+    if (puts.length) entries.push({ c: this.name, put: puts });
     if (dels.length) entries.push({ c: this.name, del: dels });
     await this.owner.journal(entries);
     for (const id of dels) this.removeDoc(id);
@@ -280,23 +262,23 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
 
   insertMany(docs: readonly T[]): Promise<void> {
     this.owner.stats.writes++;
-    const { copies, json } = snapshot(docs);
+    const copies = docs.map(clone);
     return this.owner.serialize(async () => {
       for (const doc of copies)
         if (this.docs.has(doc._id)) throw new DuplicateKeyError(this.name, `_id=${doc._id}`);
       const ids = new Set(copies.map((d) => d._id));
       if (ids.size !== copies.length) throw new DuplicateKeyError(this.name, '_id');
       this.checkUnique(copies);
-      await this.commit(copies, [], json);
+      await this.commit(copies);
     });
   }
 
   upsertMany(docs: readonly T[]): Promise<void> {
     this.owner.stats.writes++;
-    const { copies, json } = snapshot(docs);
+    const copies = docs.map(clone);
     return this.owner.serialize(async () => {
       this.checkUnique(copies);
-      await this.commit(copies, [], json);
+      await this.commit(copies);
     });
   }
 
@@ -437,14 +419,11 @@ export class EmbeddedStore implements Store {
    * Appends and fsyncs before the caller applies the change in memory. The write and the
    * fsync run on libuv's thread pool, so the event loop is not blocked while the disk syncs.
    */
-  async journal(entries: (JournalEntry | string)[]): Promise<void> {
+  async journal(entries: JournalEntry[]): Promise<void> {
     if (this.failWrites) throw new Error('store unavailable');
     const fd = this.journalFd;
     if (fd === null || entries.length === 0) return;
-    const data = Buffer.from(
-      entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)) + '\n').join(''),
-      'utf8',
-    );
+    const data = Buffer.from(entries.map((e) => JSON.stringify(e) + '\n').join(''), 'utf8');
     let written = 0;
     while (written < data.length) written += await writeAsync(fd, data, written, data.length - written);
     await fsyncAsync(fd);
