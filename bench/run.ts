@@ -2,12 +2,19 @@
  * `npm run bench`: the household dashboard query through our gateway (access control
  * and audit on), plain @apollo/gateway, Hive Gateway and the floor (the query plan's
  * subgraph requests sent directly, no gateway), measured in one run, interleaved, at a
- * fixed concurrency after a warm-up; then our gateway again over a town of 150,000.
- * Writes bench/last.json and the `## Household dashboard query` section of BENCHMARKS.md.
+ * fixed concurrency after a warm-up, then with one connection; and our gateway again
+ * over a town of 150,000. Writes bench/last.json and the `## Household dashboard query`
+ * section of BENCHMARKS.md (the text below its generated part is kept).
  *
- *   npm run bench                      full run (about 6 minutes)
- *   npm run bench -- --quick           smaller town and shorter runs (under a minute)
- *   npm run bench -- --profile enforced  also writes a CPU profile of that gateway
+ *   npm run bench                        full run (about 9 minutes)
+ *   npm run bench -- --quick             smaller town, short runs, under a minute; writes only
+ *                                        bench/out/ (add --write to update BENCHMARKS.md)
+ *   npm run bench -- --only enforced --profile enforced,subgraphs
+ *                                        one path, CPU profiles in bench/out/profiles/NAME/;
+ *                                        read with npx tsx bench/profile.ts bench/out/profiles/NAME
+ *   npm run bench -- --only enforced,baseline --baseline REF
+ *                                        our gateway against REF's, interleaved (before/after)
+ *   also: --connections N --rounds N --duration S --latency-duration S --small N --large N
  *
  * Processes: this orchestrator; the load generator (autocannon); two subgraph processes
  * (1,000 and 150,000 residents), each running the five subgraphs twice (with and
@@ -46,11 +53,11 @@ const config = {
   connections: option('connections', 8),
   warmupSeconds: option('warmup', quick ? 0.5 : 5),
   roundWarmupSeconds: option('round-warmup', quick ? 0 : 1),
-  durationSeconds: option('duration', quick ? 2 : 10),
+  durationSeconds: option('duration', quick ? 2 : 8),
   /** Each round also measures every path with one connection: latency when nothing queues. */
   latencyConnections: option('latency-connections', 1),
-  latencySeconds: option('latency-duration', quick ? 1 : 5),
-  rounds: option('rounds', quick ? 1 : 3),
+  latencySeconds: option('latency-duration', quick ? 1 : 4),
+  rounds: option('rounds', quick ? 1 : 5),
   smallTown: option('small', 1_000),
   largeTown: option('large', quick ? 20_000 : 150_000),
   sequentialRequests: option('sequential', quick ? 4 : 50),
@@ -358,6 +365,7 @@ async function main(): Promise<void> {
     figures[t.name] = {
       rps: median(t.rounds.map((r) => r.rps)),
       rpsMin: Math.min(...t.rounds.map((r) => r.rps)),
+      roundRps: t.rounds.map((r) => r.rps),
       rpsMax: Math.max(...t.rounds.map((r) => r.rps)),
       p50Ms: median(t.rounds.map((r) => r.p50Ms)),
       p99Ms: median(t.rounds.map((r) => r.p99Ms)),
