@@ -366,6 +366,8 @@ async function main(): Promise<void> {
       rps: median(t.rounds.map((r) => r.rps)),
       rpsMin: Math.min(...t.rounds.map((r) => r.rps)),
       roundRps: t.rounds.map((r) => r.rps),
+      roundP50Ms: t.rounds.map((r) => r.p50Ms),
+      roundLatencyP50Ms: t.latencyRounds.map((r) => r.p50Ms),
       rpsMax: Math.max(...t.rounds.map((r) => r.rps)),
       p50Ms: median(t.rounds.map((r) => r.p50Ms)),
       p99Ms: median(t.rounds.map((r) => r.p99Ms)),
