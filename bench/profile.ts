@@ -3,7 +3,7 @@
  * and prints where the time went: self time by function, by package or project file,
  * and the total (self + callees) time of the project's own functions.
  *
- *   npx tsx bench/profile.ts bench/out/profiles/enforced [--top 30]
+ *   npx tsx bench/profile.ts bench/out/profiles/enforced [--top 30] [--last SECONDS]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,12 +42,18 @@ export function owner(url: string, functionName: string): string {
   return file;
 }
 
-export function summarise(profile: Profile, top = 30): string {
+/** `lastSeconds`: only the samples of the profile's last seconds (the load, not the start-up). */
+export function summarise(profile: Profile, top = 30, lastSeconds = Infinity): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const from = profile.endTime - lastSeconds * 1e6;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const idle = [...selfUs.entries()]
     .filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)')
@@ -87,7 +93,7 @@ export function summarise(profile: Profile, top = 30): string {
         .map(([k, us]) => `  ${pct(us)} ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`),
     ].join('\n');
   return [
-    `profile: ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s wall, ${(busy / 1e6).toFixed(1)} s on CPU (${((100 * busy) / total).toFixed(0)}% busy); percentages are of CPU time`,
+    `profile: ${(Math.min(lastSeconds * 1e6, profile.endTime - profile.startTime) / 1e6).toFixed(1)} s wall, ${(busy / 1e6).toFixed(1)} s on CPU (${((100 * busy) / total).toFixed(0)}% busy); percentages are of CPU time`,
     table('self time by package / file', byOwner),
     table('self time by function', byFunction),
     table('total time (self + callees) of the project’s functions', inclusiveOwn),
@@ -114,5 +120,7 @@ if (require.main === module) {
   }
   const i = process.argv.indexOf('--top');
   const top = i > 0 ? Number(process.argv[i + 1]) : 30;
-  console.log(summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, top));
+  const j = process.argv.indexOf('--last');
+  const last = j > 0 ? Number(process.argv[j + 1]) : Infinity;
+  console.log(summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, top, last));
 }

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import type { BenchHousehold } from './scenario';
 
 export interface TargetFigures {
@@ -279,21 +280,27 @@ ${sizes}
 ${END}`;
 }
 
+/** Writes a file as the project's Prettier settings format it. */
+async function writeFormatted(file: string, text: string): Promise<void> {
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
+}
+
 /** Writes last.json and the BENCHMARKS.md section; a quick run writes to bench/out unless `write` is forced. */
-export function writeReport(
+export async function writeReport(
   report: BenchReport,
   options: { root: string; write: boolean },
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const json = lastJson(report);
   const outDir = path.join(options.root, 'bench/out');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(outDir, 'section.md'), `${markdown(report)}\n`);
+  await writeFormatted(path.join(outDir, 'section.md'), `${markdown(report)}\n`);
   if (!options.write) return json;
-  fs.writeFileSync(path.join(options.root, 'bench/last.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFormatted(path.join(options.root, 'bench/last.json'), `${JSON.stringify(json, null, 2)}\n`);
   const file = path.join(options.root, 'BENCHMARKS.md');
   const text = fs.readFileSync(file, 'utf8');
-  fs.writeFileSync(file, replaceSection(text, markdown(report)));
+  await writeFormatted(file, replaceSection(text, markdown(report)));
   return json;
 }
 

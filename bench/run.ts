@@ -416,7 +416,7 @@ async function main(): Promise<void> {
     ),
     seconds: (Date.now() - started) / 1000,
   };
-  const written = writeReport(report, { root: ROOT, write: config.write });
+  const written = await writeReport(report, { root: ROOT, write: config.write });
   process.stdout.write(`${JSON.stringify(written, null, 2)}\n`);
   log(`done in ${report.seconds.toFixed(0)} s`);
 }
