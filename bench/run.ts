@@ -66,7 +66,7 @@ const config = {
   /** Comma-separated paths to run (all by default): for profiling one of them. */
   only: option('only', ''),
   /**
-   * A git ref to compare with: its gateway and subgraphs (exported to bench/out/baseline-SHA)
+   * A git ref to compare with: its gateway and subgraphs (exported to $TMPDIR/juso-bench-baseline-SHA)
    * run as one more path, `baseline`, interleaved with ours: before/after for a change.
    */
   baseline: option('baseline', ''),
@@ -79,7 +79,8 @@ type TargetName = 'enforced' | 'plain' | 'hive' | 'floor' | 'enforced-large' | '
 /** The tree of `ref`, exported beside this one and sharing its node_modules. */
 function exportBaseline(ref: string): string {
   const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dir = path.join(ROOT, 'bench/out', `baseline-${sha}`);
+  // Outside the work tree, so the project's tsc and eslint never see the old sources.
+  const dir = path.join(os.tmpdir(), `juso-bench-baseline-${sha}`);
   if (!fs.existsSync(path.join(dir, 'package.json'))) {
     fs.mkdirSync(dir, { recursive: true });
     const tar = execFileSync('git', ['archive', '--format=tar', sha], { cwd: ROOT, maxBuffer: 1 << 30 });
