@@ -1,8 +1,7 @@
 /**
- * The 介護 REST adapter test double of test/import/adapter-contract.test.ts (copied:
- * that file defines it inside a test file, which cannot be imported without running
- * its tests), with a switch to take the agency's API down and, for the contract's
- * own tests, bugs to switch on one at a time.
+ * The 介護 REST adapter test double (used by test/import/adapter-contract.test.ts and
+ * the test kit's contract tests), with a switch to take the agency's API down and,
+ * for the contract's own tests, bugs to switch on one at a time.
  */
 import type { KaigoRecord, RecordSource } from '../../testkit';
 import type { AdapterUnderTest } from '../../testkit/adapter-contract';
