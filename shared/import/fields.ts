@@ -151,3 +151,10 @@ export function list<R extends boolean = false>(opts: BaseOptions<R>): FieldSpec
       .map((v) => ctx.codes?.[v] ?? v),
   );
 }
+
+/** The label of each code in a native code table (`{ '22': { label: '要介護2', … } }` → `{ '22': '要介護2' }`). */
+export function labelsOf<C extends string>(table: Record<C, { label: string }>): Record<C, string> {
+  return Object.fromEntries(
+    Object.entries<{ label: string }>(table).map(([c, { label }]) => [c, label]),
+  ) as Record<C, string>;
+}

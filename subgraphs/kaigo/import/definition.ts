@@ -8,6 +8,7 @@ import {
   code,
   date,
   defineSiloImport,
+  labelsOf,
   FieldError,
   flag,
   fromRowOrKept,
@@ -19,12 +20,9 @@ import {
 } from '../../../shared/import';
 import type { HihokenshaDoc } from '../adapter/native';
 import { KAIGO_COLLECTION, YOKAIGODO_CODES } from '../adapter/native';
-import type { YokaigodoCode } from '../adapter/native';
 import { kaigoStoreConfig } from '../server';
 
-const YOKAIGODO_LABELS = Object.fromEntries(
-  Object.entries(YOKAIGODO_CODES).map(([c, { label }]) => [c, label]),
-) as Record<YokaigodoCode, string>;
+const YOKAIGODO_LABELS = labelsOf(YOKAIGODO_CODES);
 
 export const kaigoFields = {
   hihokenshaBango: identifier({

@@ -8,6 +8,7 @@ import {
   code,
   date,
   defineSiloImport,
+  labelsOf,
   FieldError,
   fromRowOrKept,
   identifier,
@@ -18,13 +19,11 @@ import {
   text,
 } from '../../../shared/import';
 import { isoDate } from '../../../shared/silo/native-dates';
-import type { JidoDoc, YotaikyoKubun } from '../adapter/native';
+import type { JidoDoc } from '../adapter/native';
 import { KODOMO_COLLECTION, YOTAIKYO_KUBUN } from '../adapter/native';
 import { kodomoStoreConfig } from '../server';
 
-const YOTAIKYO_LABELS = Object.fromEntries(
-  Object.entries(YOTAIKYO_KUBUN).map(([c, { label }]) => [c, label]),
-) as Record<YotaikyoKubun, string>;
+const YOTAIKYO_LABELS = labelsOf(YOTAIKYO_KUBUN);
 
 export const kodomoFields = {
   jidoBango: identifier({

@@ -9,6 +9,7 @@ import {
   code,
   date,
   defineSiloImport,
+  labelsOf,
   FieldError,
   fromRowOrKept,
   identifier,
@@ -20,13 +21,11 @@ import {
   text,
 } from '../../../shared/import';
 import { isoDate } from '../../../shared/silo/native-dates';
-import type { RiyoshaDoc, TechoShubetsu } from '../adapter/native';
+import type { RiyoshaDoc } from '../adapter/native';
 import { SHOGAI_COLLECTION, TECHO_SHUBETSU } from '../adapter/native';
 import { shogaiStoreConfig } from '../server';
 
-const TECHO_LABELS = Object.fromEntries(
-  Object.entries(TECHO_SHUBETSU).map(([c, { label }]) => [c, label]),
-) as Record<TechoShubetsu, string>;
+const TECHO_LABELS = labelsOf(TECHO_SHUBETSU);
 
 /** 障害支援区分 as the native system writes it. */
 const SHIEN_KUBUN = {
