@@ -15,7 +15,10 @@ export interface GatewayContext {
   decisions: Map<string, AuditDraft>;
 }
 
-export function credentialSubject(ctx: GatewayContext): CredentialSubject {
+/** Who the gateway vouches for in its subgraph credentials; also used before the context exists. */
+export function credentialSubject(
+  ctx: Pick<GatewayContext, 'principal' | 'meetingId' | 'requestId'>,
+): CredentialSubject {
   return {
     staffId: ctx.principal.staffId,
     agency: {

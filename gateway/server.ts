@@ -25,6 +25,7 @@ import type { AuthConfig } from './auth/config';
 import { authConfigFromEnv } from './auth/config';
 import { loadSupergraph } from './compose';
 import type { GatewayContext } from './context';
+import { credentialSubject } from './context';
 import { dashboardRoutes } from './dashboard';
 import type { FetchStats } from './datasource';
 import { SubgraphDataSource } from './datasource';
@@ -145,18 +146,12 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
         meetingId = rawMeeting;
       }
       const requestId = randomUUID();
-      const subject = {
-        staffId: principal.staffId,
-        agency: { id: principal.agency.id, role: principal.agency.role, field: principal.agency.field },
-        meetingId,
-        requestId,
-      };
       return {
         requestId,
         principal,
         meetingId,
         now: new Date(),
-        facts: new RequestFacts(factsOptions, subject),
+        facts: new RequestFacts(factsOptions, credentialSubject({ principal, meetingId, requestId })),
         decisions: new Map(),
       };
     },
