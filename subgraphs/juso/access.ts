@@ -34,11 +34,20 @@ export interface AccessState {
   personFacts: DataLoader<string, PersonFacts>;
   /** The meeting the request acts in, read once. */
   meeting: () => Promise<MeetingFacts | null>;
+  /** Keyed by the whole decision: identical ones fold, a withheld and a disclosed one both stay. */
   decisions: Map<string, ReportedDecision>;
 }
 
 function record(state: AccessState, entry: ReportedDecision): void {
-  const key = JSON.stringify([entry.personId, entry.field, entry.cls, entry.subjectId]);
+  const key = JSON.stringify([
+    entry.personId,
+    entry.field,
+    entry.cls,
+    entry.subjectId,
+    entry.decision,
+    entry.basis,
+    entry.code,
+  ]);
   if (!state.decisions.has(key)) state.decisions.set(key, entry);
 }
 
@@ -90,6 +99,28 @@ export function ownRecord(
       subjectId: audit.subjectId,
       decision: 'DISCLOSED',
       basis: 'OWN_RECORD',
+      code: null,
+    });
+  }
+}
+
+/**
+ * A workflow rule read these people's consent state to accept or refuse a mutation
+ * (a referral, an agenda item): the caller learns whether it is in force, so the read is
+ * audited as a disclosure of the consent state, on the rule's basis.
+ */
+export function consentUsedByRule(
+  state: AccessState,
+  audit: { rule: string; subjectId: string | null; personIds: readonly string[] },
+): void {
+  for (const personId of audit.personIds) {
+    record(state, {
+      personId,
+      field: 'CONSENT',
+      cls: 'GENERAL',
+      subjectId: audit.subjectId,
+      decision: 'DISCLOSED',
+      basis: `WORKFLOW_RULE:${audit.rule}`,
       code: null,
     });
   }

@@ -98,7 +98,10 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       return p && identity(ctx, p);
     },
     id: (p: PersonDoc) => p._id,
+    // Every identity field is an audited read, however the person was reached (search, household).
     name: async (p: PersonDoc, _: unknown, ctx: JusoContext) => (await identity(ctx, p)).name,
+    nameKana: async (p: PersonDoc, _: unknown, ctx: JusoContext) => (await identity(ctx, p)).nameKana,
+    birthDate: async (p: PersonDoc, _: unknown, ctx: JusoContext) => (await identity(ctx, p)).birthDate,
     address: async (p: PersonDoc, _: unknown, ctx: JusoContext) => {
       const person = await ctx.access.personFacts.load(p._id);
       const decision = await check(

@@ -301,7 +301,8 @@ export const SCENARIO_PLANS: PlanDoc[] = [
 ];
 
 /** Seeded meetings start at version 1, like every document the workflow writes. */
-const meeting = (m: MeetingDoc): MeetingDoc => ({ ...m, version: 1 });
+// The demo town's meetings were convened by 福祉課 (SCENARIOS.md: it convenes meetings).
+const meeting = (m: MeetingDoc): MeetingDoc => ({ convenedByAgencyId: 'fukushi-ka', ...m, version: 1 });
 
 export const SCENARIO_MEETINGS: MeetingDoc[] = [
   meeting({

@@ -176,8 +176,9 @@ describe('an intake asks the consent question again', () => {
     });
   });
 
-  it('an agency off the case reads back its answer, not the consent in force', async () => {
-    // ハローワーク has no case with 佐藤 トシ子; 同意しない takes consent back.
+  it('an agency off the case reads back its answer, not the consent in force, and leaves it as it was', async () => {
+    // ハローワーク has no case with 佐藤 トシ子 and takes no consent forms: its intake keeps the
+    // answer as given (同意しない) but cannot change the consent in force (issue 12, leak 2).
     const res = await intake('REFUSED', { as: 's-hw-01' });
     expect(res.body.data?.recordIntake).toMatchObject({ answer: 'REFUSED', consent: null });
     expect(res.body.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
@@ -190,7 +191,7 @@ describe('an intake asks the consent question again', () => {
         TAKIKAN,
       ),
     );
-    expect(team.person.consent).toEqual({ version: 3, status: 'REFUSED' });
+    expect(team.person.consent).toEqual({ version: 3, status: 'GRANTED' });
   });
 });
 

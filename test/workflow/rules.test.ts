@@ -105,7 +105,7 @@ describe('consent rules', () => {
       { name: 'B', state: 'EXPIRED' },
     ]);
     expect(r?.code).toBe('CONSENT_REQUIRED_USE_SHIEN_KAIGI');
-    expect(r?.message).toMatch(/B has consent that has expired.*支援会議/);
+    expect(r?.reason).toMatch(/B has consent that has expired.*支援会議/);
   });
 });
 

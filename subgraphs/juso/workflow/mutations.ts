@@ -11,7 +11,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type DataLoader from 'dataloader';
 import type { AgencyRole, WelfareField } from '../../../shared/domain';
 import { isOnAgenda } from '../../../shared/access/facts';
-import { ownRecord } from '../access';
+import { consentUsedByRule, ownRecord } from '../access';
 import type { JusoContext } from '../context';
 import type {
   AgendaKind,
@@ -33,7 +33,14 @@ import type {
   PlanStatus,
   TsunagariScores,
 } from '../model';
-import { visibleCase, visibleMeeting, visiblePlan, consentGate, present } from '../visibility';
+import {
+  consentGate,
+  consentVisible,
+  present,
+  visibleCase,
+  visibleMeeting,
+  visiblePlan,
+} from '../visibility';
 import type { Check } from './errors';
 import { raise, refuse } from './errors';
 import type { ConsentEvent, MeetingEvent, PlanEvent } from './machine';
@@ -51,6 +58,7 @@ import {
   calendarDate,
   checkAttendance,
   checkAgendaConsent,
+  checkConvener,
   checkConsentScope,
   checkEnding,
   checkExpiry,
@@ -175,11 +183,22 @@ async function recordIntake(ctx: JusoContext, { input }: IntakeArgs): Promise<Co
   );
   const [state] = await consentStates(ctx, [person as PersonDoc]);
   const current = state!.current;
-  const status = legal(consentTransition(state!.state, 'INTAKE', c.answer));
-  const version = (current?.version ?? 0) + 1;
   const who = actor(ctx);
-  // 不明 over consent in force keeps that consent as it was (machine.ts); otherwise the answer is the consent.
-  const kept = status !== c.answer && current;
+  // The answer becomes the consent in force only under grantConsent's rules (DOMAIN.md
+  // "Who may change the rules' inputs"): the agency takes the consent forms (GRANT_CONSENT),
+  // and it may see the consent it would replace (there is none yet, or it is on the case
+  // team / in a meeting with the person). Otherwise the intake is recorded with the answer
+  // as given, and the consent in force is carried over unchanged — decided without telling
+  // the caller which case applied, so an intake cannot probe or overwrite a hidden state.
+  const takesForms = mayPerform(agencyOf(ctx).role, 'GRANT_CONSENT');
+  const writes = takesForms && (!current || (await consentVisible(ctx, input.personId)));
+  const status: ConsentDoc['status'] = writes
+    ? legal(consentTransition(state!.state, 'INTAKE', c.answer))
+    : (current?.status ?? 'UNKNOWN');
+  const version = (current?.version ?? 0) + 1;
+  // Carried over: 不明 over consent in force (machine.ts), or an answer this agency may not record.
+  const kept = (!writes || status !== c.answer) && current;
+  const unasked = { fields: [], coversTax: false, expiresAt: null };
   const given = kept
     ? {
         fields: current.fields,
@@ -190,15 +209,16 @@ async function recordIntake(ctx: JusoContext, { input }: IntakeArgs): Promise<Co
         takenByStaffId: current.takenByStaffId,
         takenAt: current.takenAt,
         expiresAt: current.expiresAt,
+        withdrawnAt: current.withdrawnAt ?? null,
       }
     : {
-        ...scope,
+        ...(writes ? { ...scope, expiresAt } : unasked),
         givenBy: c.givenBy,
         method: c.method,
         takenByAgencyId: who.agencyId,
         takenByStaffId: who.staffId,
         takenAt: receivedAt,
-        expiresAt,
+        withdrawnAt: null,
       };
   const doc = await insertNew(ctx.repo.consents(), `consent of ${input.personId}`, {
     _id: `${input.personId}#${version}`,
@@ -206,7 +226,6 @@ async function recordIntake(ctx: JusoContext, { input }: IntakeArgs): Promise<Co
     version,
     status,
     ...given,
-    withdrawnAt: null,
     change: 'INTAKE',
     recordedAt: ctx.now.toISOString(),
     recordedByAgencyId: who.agencyId,
@@ -352,6 +371,24 @@ async function referToTakikan(ctx: JusoContext, { input }: ReferralArgs): Promis
   const persons = await people(ctx, ids);
   const title = text(input.title, 'title') as string;
   const householdId = await householdFor(ctx, persons, input.householdId);
+  const me = agencyOf(ctx).id;
+  const states = await consentStates(ctx, persons);
+  // 001 5)(1) 支援関係機関等からつながれた事例: the referring agency is the one the person
+  // consulted. Its agency took the consent in force (its 受付シート), or it already has a role
+  // on a case with the person. Checked before consent state is looked at, so a refusal here
+  // says nothing about it; otherwise any agency could refer anyone and join the new team.
+  const cases = await ctx.loaders.casesByPerson.loadMany(ids);
+  const unrelated = ids.filter((id, i) => {
+    const own = states[i]?.current?.takenByAgencyId === me;
+    const found = cases[i];
+    const onACase = Array.isArray(found) && found.some((c) => c.team.some((t) => t.agencyId === me));
+    return !own && !onACase;
+  });
+  if (unrelated.length)
+    throw refuse(
+      'FORBIDDEN_ACTION',
+      `your agency neither took the consent of nor has a case role with ${unrelated.join(', ')}`,
+    );
   const intakeIds = distinct(input.intakeIds);
   if (intakeIds.length) {
     const found = await ctx.repo.consents().find({ _id: { $in: intakeIds } });
@@ -360,7 +397,8 @@ async function referToTakikan(ctx: JusoContext, { input }: ReferralArgs): Promis
     const bad = intakeIds.filter((id) => !ok(id));
     if (bad.length) throw refuse('BAD_USER_INPUT', `not an intake of these people: ${bad.join(', ')}`);
   }
-  raise(checkReferralConsent(await consentStates(ctx, persons)));
+  consentUsedByRule(ctx.access, { rule: 'REFERRAL', subjectId: null, personIds: ids });
+  raise(checkReferralConsent(states));
   const town = await ctx.repo
     .agencies()
     .find({ role: { $in: ['COORDINATOR', 'TAKIKAN'] } }, { sort: { _id: 1 } });
@@ -368,7 +406,6 @@ async function referToTakikan(ctx: JusoContext, { input }: ReferralArgs): Promis
   const takikan = town.find((a) => a.role === 'TAKIKAN');
   if (!coordinator || !takikan)
     throw refuse('BAD_USER_INPUT', 'the town has no 多機関協働事業者 or 福祉課 registered to refer to');
-  const me = agencyOf(ctx).id;
   const team: CaseDoc['team'] = [
     { agencyId: coordinator._id, role: 'COORDINATOR' },
     { agencyId: takikan._id, role: 'PLANNER' },
@@ -882,7 +919,14 @@ async function agendaPeople(ctx: JusoContext, item: AgendaItemInput): Promise<Pe
 }
 
 async function checkAgendaItem(ctx: JusoContext, kind: MeetingKind, item: AgendaItemInput): Promise<Check> {
+  // A 支援会議 needs no consent: nothing is read, nothing learnt.
+  if (kind === 'SHIEN_KAIGI') return null;
   const persons = await agendaPeople(ctx, item);
+  consentUsedByRule(ctx.access, {
+    rule: 'AGENDA',
+    subjectId: `${item.kind}:${item.id}`,
+    personIds: persons.map((p) => p._id),
+  });
   return checkAgendaConsent(kind, item, await consentStates(ctx, persons));
 }
 
@@ -937,7 +981,9 @@ async function scheduleMeeting(
     history: [historyEntry(ctx, 'SCHEDULED', { to: 'SCHEDULED' })],
   };
   await insertNew(ctx.repo.meetings(), 'the meeting', doc);
-  return remember(ctx.loaders.meetings, doc);
+  remember(ctx.loaders.meetings, doc);
+  // The answer shows members and agenda: read back through the member check, so it is audited.
+  return (await visibleMeeting(ctx, doc._id)) as MeetingDoc;
 }
 
 interface MeetingChangeArgs {
@@ -954,6 +1000,7 @@ async function changeMeeting(
 ): Promise<MeetingDoc> {
   const meeting = (await visibleMeeting(ctx, args.meetingId)) as MeetingDoc;
   allow(ctx, event === 'RECORD_DECISION' ? DECIDER[meeting.kind] : CONVENER[meeting.kind]);
+  if (event !== 'RECORD_DECISION') raise(checkConvener(meeting.convenedByAgencyId ?? null, agencyOf(ctx)));
   raise(checkVersion(`meeting ${meeting._id}`, meeting, args.expectedVersion));
   const to = legal(meetingTransition(meeting.status, event));
   const { $set, $push, entry } = await change(meeting);

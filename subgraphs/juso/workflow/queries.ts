@@ -15,7 +15,7 @@ import type {
   PlanDoc,
   PlanStatus,
 } from '../model';
-import { consentVisible, present, visiblePlans } from '../visibility';
+import { consentVisible, present, visibleCases, visiblePlans } from '../visibility';
 import { calendarDate } from './rules';
 
 /** The caller's open cases, and in an open meeting they belong to, the cases its agenda brings. */
@@ -186,11 +186,37 @@ export interface MeetingDecisionView {
   caseId: string | null;
 }
 
-/** The meeting's own decisions, and those on plans and cases taken at it (derived, not copied). */
+/** The plans among these the caller may see now, each checked (and audited) with its case. */
+async function visibleDecidedPlans(ctx: JusoContext, plans: PlanDoc[]): Promise<PlanDoc[]> {
+  const caseIds = [...new Set(plans.map((p) => p.caseId))];
+  const cases = present(await ctx.loaders.cases.loadMany(caseIds));
+  const byCase = await Promise.all(
+    cases.map((c) =>
+      visiblePlans(
+        ctx,
+        c,
+        plans.filter((p) => p.caseId === c._id),
+      ),
+    ),
+  );
+  return byCase.flat();
+}
+
+/**
+ * The meeting's own decisions, and those on plans and cases taken at it (derived, not
+ * copied). A decision on a plan or case tells what the plan or case holds, so it follows
+ * that document's visibility as the request stands — the case team, or acting in the
+ * meeting while it is open with the case on its agenda — not the caller's membership of a
+ * meeting that may have closed since. Each check is audited per person.
+ */
 export async function meetingDecisions(ctx: JusoContext, m: MeetingDoc): Promise<MeetingDecisionView[]> {
-  const [plans, cases] = await Promise.all([
+  const [decidedPlans, openedCases] = await Promise.all([
     ctx.repo.plans().find({ decisions: { $elemMatch: { meetingId: m._id } } }),
     ctx.repo.cases().find({ openedAtMeetingId: m._id }),
+  ]);
+  const [plans, cases] = await Promise.all([
+    visibleDecidedPlans(ctx, decidedPlans),
+    visibleCases(ctx, openedCases),
   ]);
   const views: MeetingDecisionView[] = [
     ...m.decisions.map((d) => ({

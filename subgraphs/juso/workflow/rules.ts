@@ -15,7 +15,7 @@ import type {
   TsunagariScores,
 } from '../model';
 import type { Check } from './errors';
-import { refuse } from './errors';
+import { invalidArgument, refuse } from './errors';
 import type { ConsentState } from './machine';
 import { planOnAgenda } from '../../../shared/access/juso-data';
 
@@ -28,16 +28,15 @@ export const MAX_ITEMS = 50;
 export function text(value: string | null | undefined, name: string, required = true): string | null {
   const trimmed = (value ?? '').trim();
   if (!trimmed) {
-    if (required) throw refuse('BAD_USER_INPUT', `${name} must not be blank`);
+    if (required) throw invalidArgument(name, `${name} must not be blank`);
     return null;
   }
-  if (trimmed.length > MAX_TEXT)
-    throw refuse('BAD_USER_INPUT', `${name} is longer than ${MAX_TEXT} characters`);
+  if (trimmed.length > MAX_TEXT) throw invalidArgument(name, `${name} is longer than ${MAX_TEXT} characters`);
   return trimmed;
 }
 
 export function texts(values: readonly string[], name: string): string[] {
-  if (values.length > MAX_ITEMS) throw refuse('BAD_USER_INPUT', `${name}: at most ${MAX_ITEMS} entries`);
+  if (values.length > MAX_ITEMS) throw invalidArgument(name, `${name}: at most ${MAX_ITEMS} entries`);
   return values.map((v, i) => text(v, `${name}[${i}]`) as string);
 }
 
@@ -48,7 +47,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{
 export function calendarDate(value: string, name: string): string {
   const d = new Date(`${value}T00:00:00Z`);
   if (!DATE.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
-    throw refuse('BAD_USER_INPUT', `${name} must be a date (YYYY-MM-DD), not "${value}"`);
+    throw invalidArgument(name, `${name} must be a date (YYYY-MM-DD), not "${value}"`);
   return value;
 }
 
@@ -56,7 +55,7 @@ export function calendarDate(value: string, name: string): string {
 export function instant(value: string, name: string): string {
   const t = Date.parse(value);
   if (!DATE_TIME.test(value) || Number.isNaN(t))
-    throw refuse('BAD_USER_INPUT', `${name} must be a date and time with zone (ISO 8601), not "${value}"`);
+    throw invalidArgument(name, `${name} must be a date and time with zone (ISO 8601), not "${value}"`);
   return new Date(t).toISOString();
 }
 
@@ -384,4 +383,20 @@ export function checkMembers(
       'a 支援会議 is chaired by the municipality (福祉課): it must be a member',
     );
   return null;
+}
+
+/**
+ * DOMAIN.md "Who may change the rules' inputs": a meeting's members and agenda — and so its
+ * opening and closing — are set by the agency that convened it, or by 福祉課 (001 6-1)(2),
+ * 6-2)(3)). Another member, even one whose role could convene, cannot add itself or a
+ * person to someone else's meeting. Meetings from before `convenedByAgencyId` was kept
+ * are 福祉課's alone.
+ */
+export function checkConvener(
+  convenedByAgencyId: string | null,
+  caller: { id: string; role: AgencyRole },
+): Check {
+  if (caller.role === 'COORDINATOR' || (convenedByAgencyId !== null && convenedByAgencyId === caller.id))
+    return null;
+  return refuse('FORBIDDEN_ACTION', 'only the convening agency or 福祉課 changes a meeting');
 }
