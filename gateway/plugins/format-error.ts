@@ -26,6 +26,9 @@ const CLIENT_CODES = new Set([
   ...WORKFLOW_CODES,
 ]);
 
+/** An argument path as the workflow names it: `title`, `input.topics[2]`. */
+const ARGUMENT = /^[A-Za-z0-9_.[\]]{1,80}$/;
+
 export function makeFormatError(production: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
@@ -37,6 +40,10 @@ export function makeFormatError(production: boolean) {
       ...(formatted.path ? { path: formatted.path } : {}),
     };
     if (isWithheldCode(code) || (typeof code === 'string' && CLIENT_CODES.has(code))) {
+      // A malformed argument is named (workflow/errors.ts invalidArgument): the caller's own input.
+      const argument = formatted.extensions?.argument;
+      if (code === 'BAD_USER_INPUT' && typeof argument === 'string' && ARGUMENT.test(argument))
+        return { ...base, extensions: { code, argument } };
       return { ...base, extensions: { code } };
     }
     if (production) {
