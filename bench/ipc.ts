@@ -51,6 +51,8 @@ export async function startChild<R extends ChildMessage>(
       LOG_LEVEL: 'warn',
       ...process.env,
       NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
+      // The benchmark is the demo town on the committed dev/ keys, which production refuses otherwise.
+      ALLOW_DEMO_KEYS: '1',
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

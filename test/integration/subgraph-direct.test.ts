@@ -1,10 +1,13 @@
-/** Subgraphs answer the gateway only: a direct call, with no, a forged or an expired credential, is refused. */
-import { createHash } from 'node:crypto';
+/**
+ * Subgraphs answer the gateway only: a direct call, with no, a forged or an expired
+ * credential, or one tagged with another subgraph's key, is refused.
+ */
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
-import type { JWK } from 'jose';
+import { SignJWT } from 'jose';
 import { CREDENTIAL_HEADER, CredentialSigner } from '../../shared/auth/gateway-credential';
+import type { SubgraphKeySet } from '../../shared/auth/gateway-credential';
 import { SERVICES } from '../../shared/domain';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
@@ -20,6 +23,10 @@ const subject = {
   meetingId: null,
   requestId: 'attack',
 };
+
+const devKeys = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../dev/gateway-keys/subgraph-keys.json'), 'utf8'),
+) as SubgraphKeySet;
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -55,8 +62,11 @@ describe.each(SERVICES)('subgraph %s', (name) => {
   });
 
   it('refuses a credential forged with another key', async () => {
-    const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    const forger = await CredentialSigner.fromJwk({ ...(await exportJWK(privateKey)), alg: 'EdDSA' });
+    const forger = await CredentialSigner.fromKeys(
+      Object.fromEntries(
+        SERVICES.map((s) => [s, { kty: 'oct', kid: `${s}-dev-1`, k: randomBytes(32).toString('base64url') }]),
+      ),
+    );
     const res = await post(
       url(),
       ENTITIES,
@@ -74,12 +84,25 @@ describe.each(SERVICES)('subgraph %s', (name) => {
     expect((await post(url(), SERVICE, once)).status).toBe(200);
     expect((await post(url(), SERVICE, once)).status).toBe(401);
   });
+
+  it('refuses a credential for it tagged with another subgraph’s key', async () => {
+    // A subgraph holds only its own key: the most it can do is tag a credential for this
+    // one with it. Modelled by a signer whose key for `name` is another subgraph's.
+    const other = name === 'kaigo' ? 'shogai' : 'kaigo';
+    const swapped: SubgraphKeySet = { ...devKeys, [name]: devKeys[other], [other]: devKeys[name] };
+    const forger = await CredentialSigner.fromKeys(swapped);
+    const res = await post(
+      url(),
+      ENTITIES,
+      await forger.sign(name, subject, ENTITIES, { 'P-101': { GENERAL: 'ALLOW' } }),
+    );
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain('P-101');
+  });
 });
 
-it('refuses an expired credential, even signed with the real key', async () => {
-  const jwk = JSON.parse(
-    fs.readFileSync(path.resolve(__dirname, '../../dev/gateway-keys/private.jwk.json'), 'utf8'),
-  ) as JWK;
+it('refuses an expired credential, even tagged with the real key', async () => {
+  const jwk = devKeys.kaigo!;
   const minuteAgo = Math.floor(Date.now() / 1000) - 60;
   const token = await new SignJWT({
     agency: subject.agency,
@@ -87,14 +110,14 @@ it('refuses an expired credential, even signed with the real key', async () => {
     rid: 'r',
     bh: createHash('sha256').update(ENTITIES).digest('base64url'),
   })
-    .setProtectedHeader({ alg: 'EdDSA', kid: jwk.kid! })
+    .setProtectedHeader({ alg: 'HS256', kid: jwk.kid! })
     .setIssuer('juso-gateway')
     .setAudience('kaigo')
     .setSubject('s-kita-01')
     .setIssuedAt(minuteAgo)
     .setExpirationTime(minuteAgo + 30)
     .setJti('expired-1')
-    .sign(await importJWK(jwk, 'EdDSA'));
+    .sign(Buffer.from(jwk.k, 'base64url'));
   expect((await post(graph.services.kaigo.url, ENTITIES, token)).status).toBe(401);
 });
 
