@@ -20,7 +20,7 @@ import type { GatewayContext } from './context';
 import { credentialSubject, recordDecision } from './context';
 import type { EntityFetchPlan } from './policy/entity-fetch';
 import { analyseEntityFetch, UnexpectedFetchError } from './policy/entity-fetch';
-import { decideSiloFetch, enforceSiloResponse } from './policy/enforce';
+import { decideSiloFetch, enforceSiloResponse, settleWithheldRecords } from './policy/enforce';
 import type { SchemaIndex } from './policy/sensitivity';
 
 export interface FetchStats {
@@ -287,9 +287,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     context: GatewayContext;
   }): Promise<GatewayGraphQLResponse> {
     const siloFetch = request.http ? this.siloFetches.get(request.http) : undefined;
-    if (siloFetch) {
+    const silo = this.options.silo;
+    if (siloFetch && silo) {
       const errors: GraphQLFormattedError[] = [...(response.errors ?? [])];
-      enforceSiloResponse(response.data, errors, siloFetch.personIds, siloFetch.plan, siloFetch.grants);
+      const withheld = enforceSiloResponse(
+        response.data,
+        errors,
+        silo.field,
+        siloFetch.personIds,
+        siloFetch.plan,
+        siloFetch.grants,
+      );
+      settleWithheldRecords(context, silo.field, withheld);
       response.errors = errors.length ? errors : undefined;
     }
     const reported = response.extensions?.accessDecisions;

@@ -5,7 +5,9 @@
  *
  * Every request must carry the gateway's credential; the record and each field marked
  * `@sensitive` resolve only for the people and classes it allows. The record source
- * is never asked about a person whose record was withheld.
+ * is never asked about a person whose record was withheld. A record that one of the
+ * field's record classes covers (record-classes.ts) resolves, whole, only when that
+ * class is granted too.
  */
 import { ApolloServer } from '@apollo/server';
 import type { BaseContext } from '@apollo/server';
@@ -24,6 +26,8 @@ import type { IncomingRequestInfo, ServiceOptions } from '../http/service';
 import { createLogger } from '../logger';
 import { subgraphTypeDefs } from '../schema/load';
 import type { Store } from '../store';
+import type { RecordClass } from './record-classes';
+import { RECORD_CLASSES } from './record-classes';
 import { StoreRecordSource } from './store-source';
 import type { GraphRecord, LinkedNativeDoc, RecordSource, StoredSiloConfig } from './types';
 
@@ -40,6 +44,8 @@ export interface SiloDefinition<G extends GraphRecord> {
   schemaFile: string;
   /** Resolvers of the record's own types where a property read is not enough. */
   recordResolvers?: GraphQLResolverMap<SiloContext<G>>;
+  /** How the silo tells each of RECORD_CLASSES[field] from a record; one per class listed there. */
+  recordClasses?: readonly RecordClass<G>[];
 }
 
 export interface SiloServiceOptions {
@@ -76,13 +82,29 @@ function guardSensitiveFields(schema: GraphQLSchema): void {
   }
 }
 
+/** The definition's record classes, exactly those the gateway decides for its field. */
+function recordClassesOf<G extends GraphRecord>(definition: SiloDefinition<G>): readonly RecordClass<G>[] {
+  const own = definition.recordClasses ?? [];
+  const expected = RECORD_CLASSES[definition.field];
+  const mine = own.map((c) => c.cls);
+  if (mine.length !== expected.length || expected.some((cls) => !mine.includes(cls)))
+    throw new Error(`${definition.service}: record classes must be ${expected.join(', ') || 'none'}`);
+  return own;
+}
+
 export function buildSiloSchema<G extends GraphRecord>(definition: SiloDefinition<G>) {
+  const recordClasses = recordClassesOf(definition);
   const resolvers: GraphQLResolverMap<SiloContext<G>> = {
     Person: {
       __resolveReference: (ref: PersonRef) => ({ id: ref.id }),
-      [definition.personField]: (person: PersonRef, _args: unknown, ctx: SiloContext<G>) => {
+      [definition.personField]: async (person: PersonRef, _args: unknown, ctx: SiloContext<G>) => {
         requireGrant(ctx.grants, person.id, 'GENERAL');
-        return ctx.records.load(person.id);
+        const record = await ctx.records.load(person.id);
+        // The whole record, or nothing: the error is the class's verdict alone, so it
+        // reads the same whatever the record holds.
+        if (record)
+          for (const rc of recordClasses) if (rc.covers(record)) requireGrant(ctx.grants, person.id, rc.cls);
+        return record;
       },
     },
     ...definition.recordResolvers,

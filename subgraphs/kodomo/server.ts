@@ -14,6 +14,8 @@ export const kodomoDefinition: SiloDefinition<KodomoRecord> = {
   field: 'KODOMO',
   personField: 'kodomo',
   schemaFile: path.join(__dirname, 'schema.graphql'),
+  // 要保護児童・要支援児童・特定妊婦: the registration makes the whole record child-protection data.
+  recordClasses: [{ cls: 'CHILD_PROTECTION', covers: (record) => record.childProtection !== null }],
 };
 
 export const kodomoStoreConfig: StoredSiloConfig<JidoDoc, KodomoRecord> = {
