@@ -32,6 +32,7 @@ import { SubgraphDataSource } from './datasource';
 import { RequestFacts } from './policy/facts-client';
 import { auditPlugin } from './plugins/audit';
 import { makeFormatError } from './plugins/format-error';
+import { operationResolution } from './plugins/operation';
 import { QUERY_LIMITS, queryLimits } from './plugins/query-limits';
 import { indexSupergraph } from './policy/sensitivity';
 
@@ -113,6 +114,7 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     csrfPrevention: true,
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      operationResolution<GatewayContext>(),
       auditPlugin(auditLog),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
