@@ -3,6 +3,7 @@
  * read fresh every request, so a withdrawal or a meeting's closure counts at once.
  */
 import type { Agency, WelfareField } from '../domain';
+import { isPastTokyoDay } from '../town/calendar';
 
 export interface ConsentFacts {
   id: string;
@@ -39,10 +40,13 @@ export interface Principal {
   agency: Agency;
 }
 
-/** Consent is active only when given, not expired and not withdrawn. */
+/**
+ * Consent is active only when given, not expired and not withdrawn. It expires as a
+ * calendar day in Japan time: valid through the whole Tokyo day of `expiresAt`.
+ */
 export function isActiveConsent(consent: ConsentFacts | null, now: Date): consent is ConsentFacts {
   if (!consent || consent.status !== 'GRANTED' || consent.withdrawnAt) return false;
-  return consent.expiresAt === null || Date.parse(consent.expiresAt) > now.getTime();
+  return consent.expiresAt === null || !isPastTokyoDay(consent.expiresAt, now);
 }
 
 /** On the agenda directly, or through a case or a household on it. */

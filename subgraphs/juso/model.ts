@@ -4,6 +4,7 @@
  */
 import type { AgencyRole, WelfareField } from '../../shared/domain';
 import type { IndexSpec, StoredDoc } from '../../shared/store';
+import { isPastTokyoDay } from '../../shared/town/calendar';
 
 export interface PersonDoc extends StoredDoc {
   name: string;
@@ -321,8 +322,8 @@ export const INDEXES: Record<keyof typeof COLLECTIONS, IndexSpec[]> = {
   consents: [{ keys: ['personId'] }, { keys: ['personId', 'version'], unique: true }],
 };
 
-/** Consent is active only when given, not expired and not withdrawn. */
+/** Consent is active only when given, not expired (a Tokyo calendar day) and not withdrawn. */
 export function isConsentActive(consent: ConsentDoc | null | undefined, now: Date): boolean {
   if (!consent || consent.status !== 'GRANTED' || consent.withdrawnAt) return false;
-  return consent.expiresAt === null || new Date(consent.expiresAt).getTime() > now.getTime();
+  return consent.expiresAt === null || !isPastTokyoDay(consent.expiresAt, now);
 }

@@ -11,6 +11,13 @@ import { COLLECTIONS } from './model';
 
 const ALL: WelfareField[] = [...WELFARE_FIELDS];
 
+/**
+ * The demo town's consents run to the end of fiscal 2026: valid until 2027-03-31, a day
+ * in Japan time, so its last moment is 23:59:59 JST (stored in UTC, as the workflow
+ * stores an instant). `…T23:59:59Z` would be 08:59 JST on 1 April.
+ */
+export const CONSENT_UNTIL = '2027-03-31T14:59:59.000Z';
+
 const person = (
   id: string,
   name: string,
@@ -69,7 +76,7 @@ const consent = (
   takenByAgencyId: 'fukushi-ka',
   takenByStaffId: 's-fukushi-01',
   takenAt: '2026-04-10T10:00:00.000Z',
-  expiresAt: '2027-03-31T23:59:59.000Z',
+  expiresAt: CONSENT_UNTIL,
   withdrawnAt: null,
   ...extra,
 });
@@ -373,7 +380,7 @@ function* syntheticConsents(count: number): Generator<ConsentDoc> {
   for (const r of syntheticTown(count)) {
     if (r.consent === 'UNKNOWN') continue;
     yield consent(r.id, 1, r.consent, r.consent === 'GRANTED' ? ALL : [], {
-      expiresAt: r.consent === 'GRANTED' ? '2027-03-31T23:59:59.000Z' : null,
+      expiresAt: r.consent === 'GRANTED' ? CONSENT_UNTIL : null,
     });
   }
 }

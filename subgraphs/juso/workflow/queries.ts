@@ -17,6 +17,7 @@ import type {
 } from '../model';
 import { consentVisible, present, visibleCases, visiblePlans } from '../visibility';
 import { calendarDate } from './rules';
+import { tokyoDay } from '../../../shared/town/calendar';
 
 /** The caller's open cases, and in an open meeting they belong to, the cases its agenda brings. */
 async function casesInScope(ctx: JusoContext): Promise<CaseDoc[]> {
@@ -55,9 +56,9 @@ async function visiblePlansOf(ctx: JusoContext, cases: CaseDoc[], filter: Record
   return visible.flat();
 }
 
-/** Today in the town (Japan has no daylight saving time: UTC+9 all year). */
+/** Today in the town: the calendar day in Asia/Tokyo. */
 export function townToday(now: Date): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  return tokyoDay(now) as string;
 }
 
 export async function overduePlans(ctx: JusoContext, asOf: string | null | undefined): Promise<PlanDoc[]> {

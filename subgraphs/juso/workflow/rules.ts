@@ -18,6 +18,7 @@ import type { Check } from './errors';
 import { invalidArgument, refuse } from './errors';
 import type { ConsentState } from './machine';
 import { planOnAgenda } from '../../../shared/access/juso-data';
+import { isPastTokyoDay } from '../../../shared/town/calendar';
 
 export const MAX_TEXT = 4000;
 export const MAX_ITEMS = 50;
@@ -121,8 +122,9 @@ export function checkIntakeAnswer(answer: 'GRANTED' | 'REFUSED' | 'UNKNOWN', sco
   return null;
 }
 
+/** An expiry is a calendar day in Japan time: one of today still holds through today. */
 export function checkExpiry(expiresAt: string | null, now: Date): Check {
-  if (expiresAt !== null && Date.parse(expiresAt) <= now.getTime())
+  if (expiresAt !== null && isPastTokyoDay(expiresAt, now))
     return refuse('BAD_USER_INPUT', 'consent cannot be recorded as already expired');
   return null;
 }
