@@ -1,7 +1,8 @@
 /** What the gateway knows about one request. */
 import type { Principal } from '../shared/access/facts';
 import type { CredentialSubject } from '../shared/auth/gateway-credential';
-import type { AuditDraft } from './audit/audit-log';
+import type { AuditDecision, AuditRecordDraft } from './audit/record';
+import { decisionKey } from './audit/record';
 import type { RequestFacts } from './policy/facts-client';
 
 export interface GatewayContext {
@@ -11,8 +12,12 @@ export interface GatewayContext {
   meetingId: string | null;
   now: Date;
   facts: RequestFacts;
-  /** Decisions made for this request, keyed so each is audited once. */
-  decisions: Map<string, AuditDraft>;
+  /**
+   * Every decision made for this request, keyed by the whole decision: the same decision
+   * made twice is one entry with a count, a withheld and a disclosed one for the same
+   * (person, field, class, subject) are two (a first-wins key hid the later disclosure).
+   */
+  decisions: Map<string, AuditDecision>;
 }
 
 /** Who the gateway vouches for in its subgraph credentials; also used before the context exists. */
@@ -31,20 +36,23 @@ export function credentialSubject(
   };
 }
 
-type DecisionFields = Pick<
-  AuditDraft,
-  'personId' | 'field' | 'cls' | 'subjectId' | 'decision' | 'basis' | 'consentId' | 'code'
->;
+type DecisionFields = Omit<AuditDecision, 'count'>;
 
 export function recordDecision(ctx: GatewayContext, d: DecisionFields): void {
-  const key = JSON.stringify([d.personId, d.field, d.cls, d.subjectId]);
-  if (ctx.decisions.has(key)) return;
-  ctx.decisions.set(key, {
+  const key = decisionKey(d);
+  const seen = ctx.decisions.get(key);
+  if (seen) seen.count += 1;
+  else ctx.decisions.set(key, { ...d, count: 1 });
+}
+
+/** The request's audit record, as the audit plugin hands it to the log. */
+export function auditDraft(ctx: GatewayContext): AuditRecordDraft {
+  return {
     at: ctx.now.toISOString(),
     requestId: ctx.requestId,
     staffId: ctx.principal.staffId,
     agencyId: ctx.principal.agency.id,
     meetingId: ctx.meetingId,
-    ...d,
-  });
+    decisions: [...ctx.decisions.values()],
+  };
 }

@@ -1,10 +1,13 @@
 /**
- * Writes the request's decisions to the audit log before the response leaves. If the
- * log cannot be written, the response is replaced: nothing is disclosed unaudited.
+ * Writes the request's audit record (every decision it made) before the response
+ * leaves. If the log cannot be written, the response is replaced: nothing is disclosed
+ * unaudited. Also owns the log's lifetime with the server's: the last signed
+ * checkpoint is written when the server stops.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditLog } from '../audit/audit-log';
 import type { GatewayContext } from '../context';
+import { auditDraft } from '../context';
 import { createLogger } from '../../shared/logger';
 
 const log = createLogger('audit');
@@ -13,13 +16,20 @@ export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
 
 export function auditPlugin(auditLog: AuditLog): ApolloServerPlugin<GatewayContext> {
   return {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          await auditLog.close();
+        },
+      };
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
-          const drafts = [...(contextValue.decisions?.values() ?? [])];
-          if (drafts.length === 0) return;
+          // A request refused before its context existed decided nothing about anyone.
+          if (!contextValue.decisions || contextValue.decisions.size === 0) return;
           try {
-            await auditLog.append(drafts);
+            await auditLog.append(auditDraft(contextValue));
           } catch (error) {
             log.error(
               { err: error, requestId: contextValue.requestId },

@@ -2,7 +2,7 @@
  * Access control over the scenario data, through the real federated graph: each case
  * of issue 3's list, what staff do and what a curious or hostile caller tries.
  */
-import type { AuditEntry } from '../../gateway/audit/audit-log';
+import type { AuditRecord } from '../../gateway/audit/audit-log';
 import { AUDIT_COLLECTION } from '../../gateway/audit/audit-log';
 import type { EmbeddedStore } from '../../shared/store';
 import { expectDisclosed, expectWithheld } from '../support/expect';
@@ -286,9 +286,11 @@ describe('authentication', () => {
 describe('audit', () => {
   it('records every decision of a request, disclosures and withholdings, and the chain verifies', async () => {
     const res = await graph.query(PERSON, { id: 'P-201' }, { as: 's-takikan-01', meeting: 'M-J1' });
-    const audit = graph.gateway.auditStore.collection<AuditEntry>(AUDIT_COLLECTION);
+    const audit = graph.gateway.auditStore.collection<AuditRecord>(AUDIT_COLLECTION);
     const [last] = await audit.find({}, { sort: { seq: -1 }, limit: 1 });
-    const entries = await audit.find({ requestId: last!.requestId }, { sort: { seq: 1 } });
+    // One record for the request, carrying all its decisions.
+    const entries = await graph.gateway.auditLog.byRequest(last!.req);
+    expect(new Set(entries.map((e) => e.seq)).size).toBe(1);
     const summary = entries
       .filter((e) => e.field !== 'IDENTITY')
       .map((e) => `${e.field}/${e.cls}:${e.decision}:${e.basis ?? e.code}`)

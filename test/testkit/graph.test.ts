@@ -90,7 +90,7 @@ describe('two graphs side by side', () => {
       // Each audit log holds its own graph's reads only: P-202 is asked of a alone.
       await a.query(PERSON_KAIGO, { id: 'P-202' }, { as: 's-kita-01' });
       const audited = async (g: TestGraph) =>
-        new Set((await g.gateway.auditStore.collection(AUDIT_COLLECTION).find({})).map((e) => e.personId));
+        new Set((await g.gateway.auditLog.rows()).map((e) => e.personId));
       expect(await audited(a)).toEqual(new Set(['P-101', 'P-202']));
       expect(await audited(b)).toEqual(new Set(['P-101']));
 

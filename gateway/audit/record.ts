@@ -1,0 +1,305 @@
+/**
+ * The audit record: one per request, carrying every decision the request made, in a
+ * compact encoding (docs/AUDIT.md). A household dashboard query makes about fifty
+ * decisions that repeat the same field, class, outcome and basis across the household's
+ * members; written one document per decision they cost ~12 KB, grouped here ~1.3 KB.
+ *
+ * Nothing is de-duplicated away: identical decisions fold into one with a count, and a
+ * withheld and a disclosed decision about the same (person, field, class, subject) are
+ * two decisions, both kept.
+ */
+import { hash } from 'node:crypto';
+import type { StoredDoc } from '../../shared/store';
+
+export const GENESIS = '0'.repeat(64);
+
+export type Outcome = 'DISCLOSED' | 'WITHHELD';
+
+/** One decision of a request, as recorded. */
+export interface AuditDecision {
+  personId: string | null;
+  /** KAIGO, SHOGAI, KODOMO, KONKYU, or the 重層 data read (IDENTITY, CASE, PLAN, CONSENT, MEETING, …), or AUDIT. */
+  field: string;
+  cls: string;
+  subjectId: string | null;
+  decision: Outcome;
+  /** OWN_FIELD, CONSENT, SOCIAL_WELFARE_ACT_106_6, CASE_TEAM, … when disclosed. */
+  basis: string | null;
+  consentId: string | null;
+  /** The withheld code when withheld. */
+  code: string | null;
+  /** How many times the request made this very decision (several selections of one field). */
+  count: number;
+}
+
+/** What a request hands to the log. */
+export interface AuditRecordDraft {
+  at: string;
+  requestId: string;
+  staffId: string;
+  agencyId: string;
+  meetingId: string | null;
+  decisions: readonly AuditDecision[];
+}
+
+/**
+ * A person reference inside a group: the index into `persons` (-1: no person), or
+ * `[index, count]` when the same decision was made more than once.
+ */
+export type PersonRef = number | [number, number];
+
+/**
+ * Decisions that share field, class, outcome, basis, code, subject and consent:
+ * `[field, cls, 'D' | 'W', basis, code, subject, consent, refs]`. `subject` 0 stands for
+ * each person's own id (IDENTITY, CONSENT are read about the person), `consent` 0 for
+ * each person's consent in `consents` (the request reads one consent per person).
+ */
+export type DecisionGroup = [
+  string,
+  string,
+  'D' | 'W',
+  string | null,
+  string | null,
+  string | null | 0,
+  string | null | 0,
+  PersonRef[],
+];
+
+/** One request's record in the live log. */
+export interface AuditRecord extends StoredDoc {
+  seq: number;
+  prev: string;
+  hash: string;
+  at: string;
+  req: string;
+  staff: string;
+  agency: string;
+  meeting: string | null;
+  /** Every person the request decided about: a multikey index finds them. */
+  persons: string[];
+  /** Aligned with `persons`: the consent id a person's decisions were taken on, if any. */
+  consents?: (string | null)[];
+  d: DecisionGroup[];
+}
+
+/**
+ * What is left in the live log of the last record moved to an archive: its place in the
+ * chain, so the live log's next record still links to it and `verify` joins the two.
+ */
+export interface AuditAnchor extends StoredDoc {
+  seq: number;
+  prev: string;
+  hash: string;
+  anchor: { file: string; from: number; count: number };
+}
+
+/** Entries of the log before one record per request (one document per decision); still verified. */
+export interface LegacyAuditEntry extends StoredDoc {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  at: string;
+  requestId: string;
+  staffId: string;
+  agencyId: string;
+  meetingId: string | null;
+  personId: string | null;
+  field: string;
+  cls: string;
+  subjectId: string | null;
+  decision: Outcome;
+  basis: string | null;
+  consentId: string | null;
+  code: string | null;
+}
+
+export type StoredAudit = AuditRecord | AuditAnchor | LegacyAuditEntry;
+
+export const isAnchor = (d: StoredAudit): d is AuditAnchor => 'anchor' in d && !!d.anchor;
+export const isLegacy = (d: StoredAudit): d is LegacyAuditEntry => 'prevHash' in d;
+
+/** The hash a stored document links the next one to. */
+export const prevOf = (d: StoredAudit): string => (isLegacy(d) ? d.prevHash : d.prev);
+
+/** One decision with the request's who and when: the rows GET /audit and the CLI show. */
+export interface AuditRow extends Omit<AuditDecision, 'count'> {
+  seq: number;
+  at: string;
+  requestId: string;
+  staffId: string;
+  agencyId: string;
+  meetingId: string | null;
+  count: number;
+}
+
+export const decisionKey = (d: Omit<AuditDecision, 'count'>): string =>
+  JSON.stringify([d.personId, d.field, d.cls, d.subjectId, d.decision, d.basis, d.consentId, d.code]);
+
+/** Groups a request's decisions; identical decisions fold into one with their counts summed. */
+export function encodeDecisions(decisions: readonly AuditDecision[]): {
+  persons: string[];
+  consents?: (string | null)[];
+  d: DecisionGroup[];
+} {
+  const folded = new Map<string, AuditDecision>();
+  for (const dec of decisions) {
+    const key = decisionKey(dec);
+    const seen = folded.get(key);
+    if (seen) seen.count += dec.count;
+    else folded.set(key, { ...dec });
+  }
+  const persons: string[] = [];
+  const index = new Map<string, number>();
+  const consents: (string | null)[] = [];
+  for (const dec of folded.values()) {
+    if (dec.personId === null) continue;
+    let i = index.get(dec.personId);
+    if (i === undefined) {
+      i = persons.push(dec.personId) - 1;
+      index.set(dec.personId, i);
+      consents.push(null);
+    }
+    if (consents[i] === null && dec.consentId !== null) consents[i] = dec.consentId;
+  }
+  const groups = new Map<string, DecisionGroup>();
+  for (const dec of folded.values()) {
+    const i = dec.personId === null ? -1 : (index.get(dec.personId) as number);
+    const subject = i >= 0 && dec.subjectId === dec.personId ? 0 : dec.subjectId;
+    const consent = i >= 0 && dec.consentId !== null && consents[i] === dec.consentId ? 0 : dec.consentId;
+    const outcome = dec.decision === 'DISCLOSED' ? 'D' : 'W';
+    const head = [dec.field, dec.cls, outcome, dec.basis, dec.code, subject, consent] as const;
+    const key = JSON.stringify(head);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = [...head, []]));
+    group[7].push(dec.count === 1 ? i : [i, dec.count]);
+  }
+  const d = [...groups.values()];
+  return consents.some((c) => c !== null) ? { persons, consents, d } : { persons, d };
+}
+
+/** The decisions of a record, as they were made. */
+export function decodeDecisions(r: Pick<AuditRecord, 'persons' | 'consents' | 'd'>): AuditDecision[] {
+  const out: AuditDecision[] = [];
+  for (const [field, cls, outcome, basis, code, subject, consent, refs] of r.d) {
+    for (const ref of refs) {
+      const [i, count] = typeof ref === 'number' ? [ref, 1] : ref;
+      const personId = i >= 0 ? (r.persons[i] ?? null) : null;
+      out.push({
+        personId,
+        field,
+        cls,
+        subjectId: subject === 0 ? personId : subject,
+        decision: outcome === 'D' ? 'DISCLOSED' : 'WITHHELD',
+        basis,
+        consentId: consent === 0 ? (r.consents?.[i] ?? null) : consent,
+        code,
+        count,
+      });
+    }
+  }
+  return out;
+}
+
+/** Rows of a stored document (a record, a legacy entry; an anchor has none). */
+export function rowsOf(doc: StoredAudit): AuditRow[] {
+  if (isAnchor(doc)) return [];
+  if (isLegacy(doc)) {
+    const { seq, at, requestId, staffId, agencyId, meetingId } = doc;
+    const { personId, field, cls, subjectId, decision, basis, consentId, code } = doc;
+    return [
+      {
+        seq,
+        at,
+        requestId,
+        staffId,
+        agencyId,
+        meetingId,
+        personId,
+        field,
+        cls,
+        subjectId,
+        decision,
+        basis,
+        consentId,
+        code,
+        count: 1,
+      },
+    ];
+  }
+  const who = {
+    seq: doc.seq,
+    at: doc.at,
+    requestId: doc.req,
+    staffId: doc.staff,
+    agencyId: doc.agency,
+    meetingId: doc.meeting,
+  };
+  return decodeDecisions(doc).map((dec) => ({ ...who, ...dec }));
+}
+
+/** The fields of a legacy entry that were hashed, in their fixed order. */
+const LEGACY_HASHED = [
+  'seq',
+  'prevHash',
+  'at',
+  'requestId',
+  'staffId',
+  'agencyId',
+  'meetingId',
+  'personId',
+  'field',
+  'cls',
+  'subjectId',
+  'decision',
+  'basis',
+  'consentId',
+  'code',
+] as const;
+
+/**
+ * The chain hash of a stored document, over its fields in a fixed order (never the
+ * store's key order). An anchor has no body: its hash is the archived record's.
+ */
+export function computeHash(doc: StoredAudit): string {
+  if (isLegacy(doc)) {
+    const values = LEGACY_HASHED.map((k) => doc[k] ?? null);
+    return hash('sha256', JSON.stringify(values), 'hex');
+  }
+  if (isAnchor(doc)) return doc.hash;
+  const r = doc;
+  const canonical = JSON.stringify([
+    'audit/1',
+    r.seq,
+    r.prev,
+    r.at,
+    r.req,
+    r.staff,
+    r.agency,
+    r.meeting,
+    r.persons,
+    r.consents ?? null,
+    r.d,
+  ]);
+  // One-shot hash: the same SHA-256, without a Hash object per record.
+  return hash('sha256', canonical, 'hex');
+}
+
+export const seqId = (seq: number): string => String(seq).padStart(12, '0');
+
+/** The stored record of a draft at a place in the chain. */
+export function chainRecord(draft: AuditRecordDraft, seq: number, prev: string): AuditRecord {
+  const body = {
+    _id: seqId(seq),
+    seq,
+    prev,
+    hash: '',
+    at: draft.at,
+    req: draft.requestId,
+    staff: draft.staffId,
+    agency: draft.agencyId,
+    meeting: draft.meetingId,
+    ...encodeDecisions(draft.decisions),
+  };
+  body.hash = computeHash(body);
+  return body;
+}
