@@ -1,14 +1,15 @@
 /** Chooses the store: MongoDB when MONGODB_URI is set, the embedded engine otherwise. */
 import path from 'node:path';
-import { EmbeddedStore } from './embedded';
+import { EmbeddedStore } from './sqlite';
 import { MongoStore } from './mongo';
 import type { Store } from './types';
 
 export * from './types';
-export { EmbeddedStore } from './embedded';
+export { EmbeddedStore, STORE_FILE } from './sqlite';
+export type { EmbeddedStoreOptions } from './sqlite';
 
 export interface OpenStoreOptions {
-  /** The service that owns the data; one database (or journal folder) per service. */
+  /** The service that owns the data; one database per service (`DATA_DIR/<service>/store.sqlite`). */
   service: string;
   env?: NodeJS.ProcessEnv;
   /** Force an in-memory embedded store (tests). */

@@ -9,6 +9,7 @@ import type {
   Collection as MongoCollection,
   Db,
   Filter as MongoFilter,
+  IndexDescription,
   UpdateFilter,
 } from 'mongodb';
 import type {
@@ -30,6 +31,17 @@ function rethrow(collection: string, error: unknown): never {
   if (error instanceof MongoServerError && error.code === DUPLICATE_KEY)
     throw new DuplicateKeyError(collection, JSON.stringify(error.keyValue ?? {}));
   throw error;
+}
+
+/** The MongoDB index for a spec: ascending keys; sparse as a partial index on every key existing. */
+function indexDescription(s: IndexSpec): IndexDescription {
+  return {
+    key: Object.fromEntries(s.keys.map((k) => [k, 1 as const])),
+    unique: s.unique ?? false,
+    ...(s.sparse
+      ? { partialFilterExpression: Object.fromEntries(s.keys.map((k) => [k, { $exists: true }])) }
+      : {}),
+  };
 }
 
 class MongoBackedCollection<T extends StoredDoc> implements Collection<T> {
@@ -118,15 +130,11 @@ class MongoBackedCollection<T extends StoredDoc> implements Collection<T> {
 
   async createIndexes(specs: readonly IndexSpec[]): Promise<void> {
     if (specs.length === 0) return;
-    await this.inner.createIndexes(
-      specs.map((s) => ({
-        key: Object.fromEntries(s.keys.map((k) => [k, 1 as const])),
-        unique: s.unique ?? false,
-        ...(s.sparse
-          ? { partialFilterExpression: Object.fromEntries(s.keys.map((k) => [k, { $exists: true }])) }
-          : {}),
-      })),
-    );
+    try {
+      await this.inner.createIndexes(specs.map(indexDescription));
+    } catch (error) {
+      rethrow(this.name, error);
+    }
   }
 
   private async inTransaction<R>(work: (session: ClientSession) => Promise<R>): Promise<R> {
@@ -163,8 +171,31 @@ export class MongoStore implements Store {
     return new MongoBackedCollection<T>(name, this.db.collection<StoredDoc>(name), this.client, this.stats);
   }
 
+  /**
+   * Empties every collection and keeps its indexes, as the embedded store does: a service
+   * running while `npm run seed` reloads its database keeps its index lookups and its
+   * unique constraints (dropDatabase alone would remove both until the service restarts).
+   */
   async drop(): Promise<void> {
+    const kept: { name: string; indexes: IndexDescription[] }[] = [];
+    for (const info of await this.db.listCollections({}, { nameOnly: true }).toArray()) {
+      const indexes = (await this.db.collection(info.name).listIndexes().toArray())
+        .filter((i) => i.name !== '_id_')
+        .map((i): IndexDescription => ({
+          key: i.key as IndexDescription['key'],
+          name: i.name as string,
+          ...(i.unique ? { unique: true } : {}),
+          ...(i.partialFilterExpression ? { partialFilterExpression: i.partialFilterExpression } : {}),
+        }));
+      if (indexes.length) kept.push({ name: info.name, indexes });
+    }
     await this.db.dropDatabase();
+    for (const { name, indexes } of kept) await this.db.collection(name).createIndexes(indexes);
+  }
+
+  /** Every collection's name (the copy command uses it). */
+  async collectionNames(): Promise<string[]> {
+    return (await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
   }
 
   async close(): Promise<void> {

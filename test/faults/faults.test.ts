@@ -157,7 +157,7 @@ describe('durable writes', () => {
     const store = new EmbeddedStore({ dataDir: dir });
     const consents = store.collection('consents');
     await consents.insertOne({ _id: 'P-1#1', personId: 'P-1', version: 1, status: 'GRANTED' });
-    // No close(): the journal was fsynced before insertOne resolved.
+    // No close(): the transaction was committed (WAL fsynced) before insertOne resolved.
     const reopened = new EmbeddedStore({ dataDir: dir });
     const survived = (await reopened.collection('consents').findOne({ _id: 'P-1#1' })) !== null;
     recordFault('crash after an acknowledged write', survived);
@@ -166,16 +166,18 @@ describe('durable writes', () => {
     await store.close();
   });
 
-  it('a torn last journal line (a crash mid-write, never acknowledged) is skipped, nothing else lost', async () => {
+  it('an old journal with a torn last line (a crash mid-write, never acknowledged) migrates without it, nothing else lost', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juso-torn-'));
-    const store = new EmbeddedStore({ dataDir: dir });
-    await store.collection('x').insertOne({ _id: 'a' });
-    await store.close();
-    fs.appendFileSync(path.join(dir, 'journal.jsonl'), '{"c":"x","put":[{"_id":"b"');
+    // The embedded store's format before SQLite: one fsynced JSON line per write.
+    fs.writeFileSync(
+      path.join(dir, 'journal.jsonl'),
+      '{"c":"x","put":[{"_id":"a"}]}\n{"c":"x","put":[{"_id":"b"',
+    );
     const reopened = new EmbeddedStore({ dataDir: dir });
     const ids = (await reopened.collection('x').find({})).map((d) => d._id);
     recordFault('torn journal line', JSON.stringify(ids) === '["a"]');
     expect(ids).toEqual(['a']);
+    expect(fs.existsSync(path.join(dir, 'journal.jsonl.migrated'))).toBe(true);
     await reopened.close();
   });
 });
