@@ -347,7 +347,7 @@ describe('leak 5: meeting decisions follow the plan, not the meeting’s past', 
       updatedBy: 's-fukushi-01',
       decisions: [
         {
-          kind: 'APPROVE',
+          kind: 'APPROVED',
           at: '2026-11-21T02:00:00.000Z',
           staffId: 's-fukushi-01',
           agencyId: 'fukushi-ka',
