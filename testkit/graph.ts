@@ -78,6 +78,12 @@ export interface TestGraphOptions {
    * project's own tests. Each graph uses databases of its own, dropped on stop.
    */
   mongodb?: boolean;
+  /**
+   * `'production'`: the gateway and every subgraph as under NODE_ENV=production —
+   * errors masked to their code, no introspection, no field suggestions, no landing
+   * page — without touching the process's NODE_ENV. Default `'development'`.
+   */
+  mode?: 'development' | 'production';
 }
 
 export interface TestGraph {
@@ -97,6 +103,8 @@ export interface TestGraph {
   stop(): Promise<void>;
   /** The silos that run. */
   silos: readonly SiloService[];
+  /** The mode the graph runs in. */
+  mode: 'development' | 'production';
   /** Each service's store: change data in a test (e.g. withdraw a consent). */
   stores: Record<ServiceName, Store>;
   /**
@@ -155,6 +163,8 @@ async function ensureIndexes(name: ServiceName, store: Store): Promise<void> {
 
 function checkOptions(options: TestGraphOptions): { silos: SiloService[]; town: TownOption } {
   const town = options.town ?? 'demo';
+  if (options.mode !== undefined && options.mode !== 'development' && options.mode !== 'production')
+    throw new FixtureError(`mode: ${String(options.mode)} is neither 'development' nor 'production'`);
   if (town !== 'demo' && options.syntheticResidents)
     throw new FixtureError('syntheticResidents adds to the demo town only');
   const silos = [...(options.silos ?? SILO_NAMES)];
@@ -181,9 +191,10 @@ async function buildSilo<N extends LinkedNativeDoc, G extends GraphRecord>(
   store: Store,
   source: RecordSource<G> | undefined,
   verifier: CredentialVerifier,
+  production: boolean,
 ): Promise<Startable> {
   return startable(
-    await createStoredSiloService(store, kit.definition, kit.storeConfig, source, { verifier }),
+    await createStoredSiloService(store, kit.definition, kit.storeConfig, source, { verifier, production }),
   );
 }
 
@@ -191,6 +202,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   const { silos, town } = checkOptions(options);
   const resolved: ResolvedTown | null = typeof town === 'object' ? resolveTown(town) : null;
   const synthetic = options.syntheticResidents ?? 0;
+  const mode = options.mode ?? 'development';
+  const production = mode === 'production';
 
   /** Puts the chosen town into an empty store (after its indexes, so unique keys are checked). */
   async function load(name: ServiceName, store: Store): Promise<void> {
@@ -239,12 +252,18 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
         await load(name, store);
         const verifier = await CredentialVerifier.fromEnv(name, {});
         if (name === 'juso') {
-          services[name] = await startService(await createJusoService(store, { verifier }), 0, HOST);
+          services[name] = await startService(
+            await createJusoService(store, { verifier, production }),
+            0,
+            HOST,
+          );
         } else if (!silos.includes(name)) {
           services[name] = await startAbsent(name);
         } else {
           const source = options.adapters?.[name] as RecordSource<GraphRecord> | undefined;
-          services[name] = await (await buildSilo(siloKit(name), store, source, verifier)).start(0, HOST);
+          services[name] = await (
+            await buildSilo(siloKit(name), store, source, verifier, production)
+          ).start(0, HOST);
         }
       }),
     );
@@ -254,7 +273,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       subgraphUrls: Object.fromEntries(SERVICES.map((n) => [n, services[n].url])),
       supergraphSdl: supergraph(),
       subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
-      production: false,
+      production,
       auditStore,
       signer,
       auth: authConfigFromEnv({}),
@@ -272,6 +291,7 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   return {
     url,
     silos,
+    mode,
     stores,
     services,
     gateway,

@@ -51,6 +51,8 @@ export interface SiloDefinition<G extends GraphRecord> {
 export interface SiloServiceOptions {
   /** Verifies the gateway's credential; from GATEWAY_PUBLIC_KEY(_FILE) by default. */
   verifier?: CredentialVerifier;
+  /** Behave as under NODE_ENV=production (no introspection, …); default: NODE_ENV. */
+  production?: boolean;
 }
 
 interface PersonRef {
@@ -124,6 +126,10 @@ export async function createSiloService<G extends GraphRecord>(
   const schema = buildSiloSchema(definition);
   const apollo = new ApolloServer<SiloContext<G>>({
     schema,
+    // Apollo's own production defaults (introspection, landing page) follow nodeEnv.
+    ...(options.production === undefined
+      ? {}
+      : { nodeEnv: options.production ? 'production' : 'development' }),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (stopOnSignals); several graphs may share a process (tests, the kit).
     stopOnTerminationSignals: false,

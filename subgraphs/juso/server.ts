@@ -39,6 +39,8 @@ const reportDecisions: ApolloServerPlugin<JusoContext> = {
 
 export interface JusoServiceOptions {
   verifier?: CredentialVerifier;
+  /** Behave as under NODE_ENV=production (no introspection, …); default: NODE_ENV. */
+  production?: boolean;
 }
 
 export async function createJusoService(
@@ -51,6 +53,10 @@ export async function createJusoService(
   const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(JUSO_SCHEMA_FILE), resolvers }]);
   const apollo = new ApolloServer<JusoContext>({
     schema,
+    // Apollo's own production defaults (introspection, landing page) follow nodeEnv.
+    ...(options.production === undefined
+      ? {}
+      : { nodeEnv: options.production ? 'production' : 'development' }),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (stopOnSignals); several graphs may share a process (tests, the kit).
     stopOnTerminationSignals: false,

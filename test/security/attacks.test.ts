@@ -1,6 +1,7 @@
 /**
- * What attackers do, against the gateway in production mode. Every attack must fail to
- * obtain data or change state; each is counted for the security summary.
+ * What attackers do, against the graph in production mode (the test kit's
+ * `mode: 'production'`: gateway and subgraphs as under NODE_ENV=production). Every
+ * attack must fail to obtain data or change state; each is counted for the summary.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,11 +10,12 @@ import type { JsonWebKey } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
 import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, mintDevToken } from '../../shared/auth/dev-idp';
-import { SERVICES } from '../../shared/domain';
-import type { ExtraGateway, Reply } from '../support/extra-gateway';
-import { startExtraGateway } from '../support/extra-gateway';
+import { CREDENTIAL_HEADER, CredentialSigner } from '../../shared/auth/gateway-credential';
+import type { Reply } from '../support/extra-gateway';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
+import type { HttpClient } from '../support/http-client';
+import { httpClient } from '../support/http-client';
 import { recordAttack } from '../support/security-summary';
 
 const SECRET = 'CARE_2'; // P-101's 介護 level: what every attack below is after.
@@ -23,15 +25,12 @@ const idpKey = JSON.parse(
 ) as JWK;
 
 let graph: TestGraph;
-let gw: ExtraGateway;
+let gw: HttpClient;
 beforeAll(async () => {
-  graph = await startTestGraph();
-  gw = await startExtraGateway(Object.fromEntries(SERVICES.map((s) => [s, graph.services[s].url])), {
-    production: true,
-  });
+  graph = await startTestGraph({ mode: 'production' });
+  gw = httpClient(graph.url);
 });
 afterAll(async () => {
-  await gw.stop();
   await graph.stop();
 });
 
@@ -223,6 +222,34 @@ describe('information leaks in production mode', () => {
     expect(reply.text).not.toMatch(/did you mean/i);
     expect(reply.text).not.toContain('"kaigo"');
     expectNothing('leak: field suggestions', reply);
+  });
+
+  it('the subgraphs run in production mode too: no introspection, even with a valid credential', async () => {
+    const signer = await CredentialSigner.fromEnv({});
+    const subject = {
+      staffId: 's-kita-01',
+      agency: { id: 'houkatsu-kita', role: 'FIELD' as const, field: 'KAIGO' as const },
+      meetingId: null,
+      requestId: 'attack-subgraph-introspection',
+    };
+    for (const name of ['juso', 'kaigo'] as const) {
+      const body = JSON.stringify({ query: '{ __schema { types { name } } }' });
+      const res = await fetch(graph.services[name].url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [CREDENTIAL_HEADER]: await signer.sign(name, subject, body, {}),
+        },
+        body,
+      });
+      const text = await res.text();
+      expect(text).not.toMatch(/"types"\s*:\s*\[/);
+      expect(text).toMatch(/introspection/i);
+      recordAttack(
+        `leak: introspection of the ${name} subgraph`,
+        /KaigoRecord|PersonFacts|"types"\s*:\s*\[/.test(text),
+      );
+    }
   });
 
   it('the gateway-only access facts are not reachable', async () => {

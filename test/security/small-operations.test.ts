@@ -3,24 +3,17 @@
  * (or an unknown one) answered HTTP 500. It is the client's mistake: 400, with an error
  * that says what to do, in development and in production mode alike.
  */
-import { SERVICES } from '../../shared/domain';
-import type { ExtraGateway } from '../support/extra-gateway';
-import { startExtraGateway } from '../support/extra-gateway';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
 import { recordAttack } from '../support/security-summary';
 
-let graph: TestGraph;
-let production: ExtraGateway;
+const graphs = {} as Record<'development' | 'production', TestGraph>;
 beforeAll(async () => {
-  graph = await startTestGraph();
-  production = await startExtraGateway(Object.fromEntries(SERVICES.map((s) => [s, graph.services[s].url])), {
-    production: true,
-  });
+  graphs.development = await startTestGraph();
+  graphs.production = await startTestGraph({ mode: 'production' });
 });
 afterAll(async () => {
-  await production.stop();
-  await graph.stop();
+  await Promise.all(Object.values(graphs).map((g) => g.stop()));
 });
 
 const TWO = 'query A { person(id: "P-101") { name } } query B { person(id: "P-102") { name } }';
@@ -50,10 +43,10 @@ interface Answer {
   json: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
-/** POSTs a raw body as s-kita-01 to the kit's gateway (development) or the production one. */
+/** POSTs a raw body as s-kita-01 to the graph of that mode. */
 async function post(mode: 'development' | 'production', body: object): Promise<Answer> {
+  const graph = graphs[mode];
   const headers = { authorization: `Bearer ${await graph.token('s-kita-01')}` };
-  if (mode === 'production') return production.post(body, headers);
   const res = await fetch(graph.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
