@@ -1,3 +1,4 @@
+import { DemoKeysError } from '../shared/auth/demo-keys';
 import { stopOnSignals } from '../shared/http/service';
 import { createLogger } from '../shared/logger';
 import { GATEWAY_DEFAULT_PORT } from '../shared/services';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Refused demo keys: the message says what to do, in plain words where an operator looks.
+  if (error instanceof DemoKeysError) console.error(`\n${error.message}\n`);
   log.fatal({ err: error }, 'failed to start');
   process.exit(1);
 });

@@ -4,6 +4,7 @@
  * audit log written before anything leaves. index.ts starts it on port 4000.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -11,6 +12,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import { unauthenticatedRequest } from '../shared/access/errors';
 import { CredentialSigner } from '../shared/auth/gateway-credential';
+import type { KeyInUse } from '../shared/auth/demo-keys';
+import { jwkFingerprint, refuseDemoKeys } from '../shared/auth/demo-keys';
 import type { Agency, ServiceName } from '../shared/domain';
 import { fieldOfSilo } from '../shared/domain';
 import type { RouteHandler, ServiceOptions } from '../shared/http/service';
@@ -19,8 +22,9 @@ import type { Store } from '../shared/store';
 import { openStore } from '../shared/store';
 import { DEMO_AGENCIES } from '../shared/town/agencies';
 import { AuditLog } from './audit/audit-log';
+import { checkpointConfigFromEnv } from './audit/checkpoint';
 import { auditRoute } from './audit/route';
-import { StaffAuthenticator } from './auth/authenticate';
+import { jwksKeysInUse, StaffAuthenticator } from './auth/authenticate';
 import type { AuthConfig } from './auth/config';
 import { authConfigFromEnv } from './auth/config';
 import { loadSupergraph } from './compose';
@@ -51,12 +55,25 @@ export interface GatewayOptions {
   agencies?: readonly Agency[];
   /** Extra GET routes (the dashboard). */
   routes?: Record<string, RouteHandler>;
+  /**
+   * Run on the public demo keys even with NODE_ENV=production, as ALLOW_DEMO_KEYS=1
+   * does (the test kit, which is the demo town by design). Default: ALLOW_DEMO_KEYS.
+   */
+  allowDemoKeys?: boolean;
 }
 
 export interface GatewayService extends ServiceOptions<GatewayContext> {
   fetchStats: FetchStats;
   auditLog: AuditLog;
   auditStore: Store;
+}
+
+/** The audit log's checkpoint signing key, when it signs (AuditLog reads the same configuration). */
+function checkpointKeyInUse(): KeyInUse[] {
+  const cp = checkpointConfigFromEnv();
+  if (!cp.file || !cp.privateKeyFile) return [];
+  const jwk = JSON.parse(fs.readFileSync(cp.privateKeyFile, 'utf8')) as Record<string, unknown>;
+  return [{ role: 'the audit checkpoint key (AUDIT_CHECKPOINT_KEY_FILE)', fingerprint: jwkFingerprint(jwk) }];
 }
 
 const MEETING_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -70,14 +87,22 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
   const supergraphSdl = options.supergraphSdl ?? loadSupergraph();
   const index = indexSupergraph(supergraphSdl);
   const signer = options.signer ?? (await CredentialSigner.fromEnv());
+  const auth = options.auth ?? authConfigFromEnv();
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  // The public dev/ keys: refused with NODE_ENV=production unless ALLOW_DEMO_KEYS=1
+  // (then logged loudly); in production mode the dashboard says so on every page.
+  const demoKeys = refuseDemoKeys(
+    'gateway',
+    [...signer.keysInUse(), ...jwksKeysInUse(auth), ...checkpointKeyInUse()],
+    options.allowDemoKeys ? { ...process.env, ALLOW_DEMO_KEYS: '1' } : process.env,
+  );
   const authenticator = new StaffAuthenticator(
-    options.auth ?? authConfigFromEnv(),
+    options.allowDemoKeys ? { ...auth, refuseDemoKeys: false } : auth,
     options.agencies ?? DEMO_AGENCIES,
   );
   const auditStore = options.auditStore ?? (await openStore({ service: 'audit' }));
   const auditLog = new AuditLog(auditStore);
   await auditLog.init();
-  const production = options.production ?? process.env.NODE_ENV === 'production';
   const factsOptions = { url: urls.juso as string, signer, timeoutMs };
 
   const gateway = new ApolloGateway({
@@ -129,7 +154,7 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     auditStore,
     routes: {
       '/audit': auditRoute(auditLog, authenticator),
-      ...dashboardRoutes({ production }),
+      ...dashboardRoutes({ production, demoKeysBanner: production && demoKeys.length > 0 }),
       ...options.routes,
     },
     context: async ({ headers }) => {

@@ -2,6 +2,8 @@
  * Runs one subgraph as its own process: opens its store (MongoDB or embedded), loads
  * the demo town when asked and the store is empty, listens, and stops gracefully.
  */
+import { DemoKeysError } from '../shared/auth/demo-keys';
+import { CredentialVerifier } from '../shared/auth/gateway-credential';
 import type { ServiceName } from '../shared/domain';
 import { stopOnSignals } from '../shared/http/service';
 import { createLogger } from '../shared/logger';
@@ -14,6 +16,9 @@ export async function runSubgraph(name: ServiceName): Promise<void> {
   const entry = SUBGRAPHS.find((s) => s.name === name);
   if (!entry) throw new Error(`unknown subgraph ${name}`);
   const port = Number(process.env.PORT ?? entry.defaultPort);
+  // The credential key first, before the store is opened or seeded: a missing or bad key
+  // file, or the public demo key in production, stops the start here.
+  await CredentialVerifier.fromEnv(name);
   const store = await openStore({ service: name });
   if (process.env.SEED === 'if-empty' && !(await isSeeded(store))) {
     const syntheticResidents = Number(process.env.SYNTHETIC_RESIDENTS ?? 0);
@@ -31,6 +36,8 @@ export async function runSubgraph(name: ServiceName): Promise<void> {
 
 export function main(name: ServiceName): void {
   runSubgraph(name).catch((error: unknown) => {
+    // Refused demo keys (CredentialVerifier.fromEnv): the message says what to do.
+    if (error instanceof DemoKeysError) console.error(`\n${error.message}\n`);
     createLogger(name).fatal({ err: error }, 'failed to start');
     process.exit(1);
   });

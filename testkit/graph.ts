@@ -235,8 +235,9 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   }
 
   try {
-    // The demo key pair and the demo IdP, named explicitly: the environment of the
-    // process running the tests (GATEWAY_*, AUTH_*, HOST) plays no part.
+    // The demo keys (dev/gateway-keys/, one per subgraph) and the demo IdP, named
+    // explicitly: the environment of the process running the tests (GATEWAY_*,
+    // SUBGRAPH_KEY*, AUTH_*, HOST) plays no part.
     const signer = await CredentialSigner.fromEnv({});
     // Settled, not all: on a failure every sibling has finished starting before closeAll.
     const started = await Promise.allSettled(
@@ -277,6 +278,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
       auditStore,
       signer,
       auth: authConfigFromEnv({}),
+      // The kit is the demo town by design, also under NODE_ENV=production.
+      allowDemoKeys: true,
       agencies: DEMO_AGENCIES,
     });
     running = await startService(gateway, 0, HOST);

@@ -5,10 +5,12 @@
  * tolerance, a cap on size; keys chosen by `kid`, so the IdP can rotate them.
  */
 import fs from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, jwtVerify } from 'jose';
 import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
 import type { Agency } from '../../shared/domain';
 import type { Principal } from '../../shared/access/facts';
+import type { KeyInUse } from '../../shared/auth/demo-keys';
+import { DEMO_KEY_FINGERPRINTS, jwkFingerprint } from '../../shared/auth/demo-keys';
 import { createLogger } from '../../shared/logger';
 import type { AuthConfig } from './config';
 
@@ -17,8 +19,40 @@ const log = createLogger('auth');
 /** Why a token was refused; logged, never sent to the client. */
 export class AuthenticationError extends Error {}
 
+const fingerprintOrNull = (jwk: unknown): string | null => {
+  try {
+    return jwkFingerprint(jwk as Record<string, unknown>);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The key set less the committed demo keys. The start-up check refuses a JWKS file that
+ * holds one; this also covers a file rotated to one later and a JWKS URL serving one.
+ */
+function withoutDemoKeys(jwks: JSONWebKeySet, from: string): JSONWebKeySet {
+  const keys = jwks.keys.filter((k) => {
+    const fp = fingerprintOrNull(k);
+    const demo = fp ? DEMO_KEY_FINGERPRINTS.get(fp) : undefined;
+    if (demo) log.error({ from, kid: k.kid, demo }, 'a demo key in the IdP key set is ignored in production');
+    return !demo;
+  });
+  return { ...jwks, keys };
+}
+
+/** The IdP keys a JWKS file holds, for the gateway's start-up check (a URL is checked as fetched). */
+export function jwksKeysInUse(config: AuthConfig): KeyInUse[] {
+  if (config.jwks.kind !== 'file') return [];
+  const jwks = JSON.parse(fs.readFileSync(config.jwks.path, 'utf8')) as JSONWebKeySet;
+  return (jwks.keys ?? []).flatMap((k) => {
+    const fingerprint = fingerprintOrNull(k);
+    return fingerprint ? [{ role: `the IdP key ${k.kid ?? ''} (AUTH_JWKS_FILE)`, fingerprint }] : [];
+  });
+}
+
 /** Re-reads a JWKS file when it changes, so keys rotate without a restart. */
-function fileKeySet(path: string): JWTVerifyGetKey {
+function fileKeySet(path: string, refuseDemoKeys: boolean): JWTVerifyGetKey {
   let mtimeMs = -1;
   let keys: JWTVerifyGetKey | null = null;
   let checkedAt = 0;
@@ -28,11 +62,22 @@ function fileKeySet(path: string): JWTVerifyGetKey {
       checkedAt = now;
       const stat = fs.statSync(path);
       if (stat.mtimeMs !== mtimeMs) {
-        keys = createLocalJWKSet(JSON.parse(fs.readFileSync(path, 'utf8')) as JSONWebKeySet);
+        const jwks = JSON.parse(fs.readFileSync(path, 'utf8')) as JSONWebKeySet;
+        keys = createLocalJWKSet(refuseDemoKeys ? withoutDemoKeys(jwks, path) : jwks);
         mtimeMs = stat.mtimeMs;
       }
     }
     return (keys as JWTVerifyGetKey)(header, token);
+  };
+}
+
+/** fetch for the remote key set, answering its JWKS less any demo key. */
+function demoKeyFreeFetch(url: URL): typeof fetch {
+  return async (input, init) => {
+    const res = await fetch(input, init);
+    if (!res.ok) return res;
+    const jwks = (await res.json()) as JSONWebKeySet;
+    return Response.json(withoutDemoKeys(jwks, url.href), { status: res.status });
   };
 }
 
@@ -45,8 +90,12 @@ export class StaffAuthenticator {
   ) {
     this.keys =
       config.jwks.kind === 'url'
-        ? createRemoteJWKSet(config.jwks.url, { cooldownDuration: 30_000, timeoutDuration: 5_000 })
-        : fileKeySet(config.jwks.path);
+        ? createRemoteJWKSet(config.jwks.url, {
+            cooldownDuration: 30_000,
+            timeoutDuration: 5_000,
+            ...(config.refuseDemoKeys ? { [customFetch]: demoKeyFreeFetch(config.jwks.url) } : {}),
+          })
+        : fileKeySet(config.jwks.path, config.refuseDemoKeys === true);
   }
 
   /** The principal for an `Authorization: Bearer …` header; throws when it is not valid. */

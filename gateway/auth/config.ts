@@ -13,6 +13,9 @@
  * | AUTH_CLOCK_TOLERANCE_S   | 30 (at most 300)                         |
  * | AUTH_MAX_TOKEN_BYTES     | 4096 (at most 16384)                     |
  * | AUTH_AGENCY_CLAIM        | agency                                   |
+ *
+ * With NODE_ENV=production the demo IdP's key (dev/idp/) is never trusted, whichever
+ * file or URL serves it, unless ALLOW_DEMO_KEYS=1 (shared/auth/demo-keys.ts).
  */
 import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, DEV_IDP_JWKS_FILE } from '../../shared/auth/dev-idp';
 
@@ -39,6 +42,8 @@ export interface AuthConfig {
   clockToleranceSeconds: number;
   maxTokenBytes: number;
   agencyClaim: string;
+  /** Drop the committed demo keys from the key set (production without ALLOW_DEMO_KEYS=1). */
+  refuseDemoKeys?: boolean;
 }
 
 export class AuthConfigError extends Error {}
@@ -75,5 +80,6 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     clockToleranceSeconds: boundedInt(env, 'AUTH_CLOCK_TOLERANCE_S', 30, 300),
     maxTokenBytes: boundedInt(env, 'AUTH_MAX_TOKEN_BYTES', 4096, 16384),
     agencyClaim: env.AUTH_AGENCY_CLAIM ?? 'agency',
+    refuseDemoKeys: env.NODE_ENV === 'production' && env.ALLOW_DEMO_KEYS !== '1',
   };
 }

@@ -98,11 +98,32 @@ export async function buildDashboardScript(): Promise<string> {
   return file.text;
 }
 
-export type DashboardRouteOptions = DevSignInOptions;
+export interface DashboardRouteOptions extends DevSignInOptions {
+  /** The gateway runs in production on the public demo keys (ALLOW_DEMO_KEYS=1): say so on the page. */
+  demoKeysBanner?: boolean;
+}
+
+/** Where the page takes the demo-key banner (a comment in public/index.html). */
+const BANNER_SLOT = '<!-- demo-keys-banner -->';
+/**
+ * Server-rendered, so it shows before sign-in and without the script, and the strict
+ * CSP stays as it is (no inline script or style: its look is in dashboard.css).
+ */
+export const DEMO_KEYS_BANNER =
+  '<p id="demo-keys-banner" class="demo-keys-banner" role="alert">' +
+  'デモ用の鍵で動作中 — 本番では使用しないでください。' +
+  'この環境はリポジトリで公開されている鍵（dev/）を信頼しているため、誰でもトークンを作成できます。' +
+  '</p>';
+
+function pageHtml(banner: boolean): string {
+  const html = fs.readFileSync(path.join(PUBLIC_DIR, 'index.html'), 'utf8');
+  if (!html.includes(BANNER_SLOT)) throw new Error(`dashboard index.html has no ${BANNER_SLOT}`);
+  return html.replace(BANNER_SLOT, banner ? DEMO_KEYS_BANNER : '');
+}
 
 /** The dashboard's routes for the gateway's routes map, demo sign-in included when it is on. */
 export function dashboardRoutes(options: DashboardRouteOptions): Record<string, RouteHandler> {
-  const page = asset('text/html; charset=utf-8', fs.readFileSync(path.join(PUBLIC_DIR, 'index.html')));
+  const page = asset('text/html; charset=utf-8', pageHtml(options.demoKeysBanner === true));
   const style = asset('text/css; charset=utf-8', fs.readFileSync(path.join(PUBLIC_DIR, 'dashboard.css')));
   // Started with the gateway; the first request for the script waits for it if need be.
   const script = buildDashboardScript().then(

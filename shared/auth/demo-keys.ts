@@ -47,8 +47,8 @@ export const DEMO_KEY_FINGERPRINTS: ReadonlyMap<string, string> = new Map([
   ['FVL4QVeViX3OWeAOVYIQ4jozBeHCeatkqtL2HghPefw', 'dev/gateway-keys (old): the demo Ed25519 gateway key'],
   // The audit log's Ed25519 checkpoint key (dev/audit-keys/; gateway/audit/checkpoint.ts
   // exports the same value as DEMO_CHECKPOINT_KEY_FINGERPRINT). Written out here so this
-  // module does not depend on the gateway's. HOOK(audit checkpoint key): the gateway's
-  // start-up check (gateway/server.ts) passes the checkpoint key in use once it loads there.
+  // module does not depend on the gateway's; the gateway's start-up check passes the
+  // checkpoint key it signs with (gateway/server.ts).
   ['P4pWbKjs7AMoTODrilhlRsBKOyupiOzGviWnu4gkdeo', 'dev/audit-keys: the demo audit checkpoint key'],
 ]);
 
