@@ -124,6 +124,10 @@ describe.each(backends)('store contract (%s)', (_name, open) => {
     expect(await ids({ seq: { $lte: 2 } }, { sort: { seq: -1 } })).toEqual(['s2', 's1']);
     expect(await ids({ seq: { $gt: '1' } })).toEqual(['str']);
     expect(await c.countDocuments({ seq: { $lt: 3 } })).toBe(2);
+    expect(await c.deleteMany({ seq: { $lt: 3 } })).toBe(2);
+    expect(await ids({}, { sort: { seq: 1 } })).toEqual(['none', 's3', 's4', 's5', 'str']);
+    expect(await c.deleteMany({ seq: { $in: [4, '9'] } })).toBe(2);
+    expect(await ids({ seq: { $gte: 0 } }, { sort: { seq: 1 } })).toEqual(['s3', 's5']);
   });
 
   it('answers ranges on an indexed string (ISO dates) and equality by type', async () => {
