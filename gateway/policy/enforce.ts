@@ -189,7 +189,18 @@ export function settleWithheldRecords(
   withheld: readonly WithheldRecord[],
 ): void {
   for (const w of withheld)
-    for (const d of ctx.decisions.values())
-      if (d.personId === w.personId && d.field === field && d.cls === 'GENERAL' && d.decision === 'DISCLOSED')
-        Object.assign(d, { decision: 'WITHHELD', basis: null, consentId: null, code: w.code });
+    for (const [key, d] of ctx.decisions) {
+      if (d.personId !== w.personId || d.field !== field || d.cls !== 'GENERAL' || d.decision !== 'DISCLOSED')
+        continue;
+      ctx.decisions.delete(key);
+      const { count, ...decided } = d;
+      const instead = {
+        ...decided,
+        decision: 'WITHHELD' as const,
+        basis: null,
+        consentId: null,
+        code: w.code,
+      };
+      for (let i = 0; i < count; i++) recordDecision(ctx, instead);
+    }
 }
