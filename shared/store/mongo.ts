@@ -198,6 +198,31 @@ export class MongoStore implements Store {
     return (await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
   }
 
+  /** A collection's indexes as specs (the copy command uses it); sparse = a partial index on $exists. */
+  async indexSpecs(name: string): Promise<IndexSpec[]> {
+    const indexes = await this.db.collection(name).listIndexes().toArray();
+    return indexes
+      .filter((i) => i.name !== '_id_')
+      .map((i) => ({
+        keys: Object.keys(i.key as Record<string, unknown>),
+        ...(i.unique ? { unique: true } : {}),
+        ...(i.partialFilterExpression ? { sparse: true } : {}),
+      }));
+  }
+
+  /** Streams a collection in pages, in _id order, for the copy command. */
+  async *scan(name: string, pageSize = 1000): AsyncGenerator<StoredDoc[]> {
+    let page: StoredDoc[] = [];
+    for await (const doc of this.db.collection<StoredDoc>(name).find({}, { sort: { _id: 1 } })) {
+      page.push(doc);
+      if (page.length >= pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length) yield page;
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }
