@@ -23,4 +23,6 @@ export const WORKFLOW_CODES = [
   'NOT_ON_AGENDA',
   /** 支援会議 where a 重層的支援会議 is needed, or the other way round. */
   'WRONG_MEETING_KIND',
+  /** 緊急時の閲覧 refused to this staff member: a window judged 不適切, or too many open. */
+  'EMERGENCY_ACCESS_RESTRICTED',
 ] as const;

@@ -9,6 +9,8 @@
  */
 import type { SensitivityClass, WelfareField } from '../domain';
 import type { MeetingFacts, PersonFacts, Principal } from './facts';
+import type { EmergencyFacts } from './emergency';
+import { isOpenWindowOf } from './emergency';
 import { isActiveConsent, isOnAgenda } from './facts';
 
 /** The legal basis of a disclosure. */
@@ -18,7 +20,9 @@ export type Basis =
   /** The person's 同意 (the consent id is given beside it). */
   | 'CONSENT'
   /** 支援会議: 社会福祉法106条の6 (no consent needed). */
-  | 'SOCIAL_WELFARE_ACT_106_6';
+  | 'SOCIAL_WELFARE_ACT_106_6'
+  /** 緊急時の閲覧: 個人情報保護法, 利用・提供の制限の例外 (the window id is audited beside it). */
+  | 'EMERGENCY';
 
 /** `extensions.code` of a withheld field (SCENARIOS.md, the public contract). */
 export type DenyCode =
@@ -30,7 +34,9 @@ export type DenyCode =
   | 'CONSENT_REQUIRED'
   | 'TAX_CONSENT_REQUIRED'
   | 'NOT_ON_TEAM'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  /** The emergency access window the request acts in is not open, or not the caller's. */
+  | 'EMERGENCY_ACCESS_NOT_OPEN';
 
 /** Facts needed by a rule could not be read: never an allow, never a plain deny. */
 export const UNAVAILABLE = 'ACCESS_CHECK_UNAVAILABLE' as const;
@@ -47,6 +53,10 @@ export interface AccessRequest {
   meetingId: string | null;
   /** The meeting's facts; null when it does not exist; undefined when they could not be read. */
   meeting: MeetingFacts | null | undefined;
+  /** The 緊急時の閲覧 window the request acts in (`X-Emergency-Access`), or null; never with a meeting. */
+  emergencyId?: string | null;
+  /** The window's facts; null when it does not exist; undefined when they could not be read. */
+  emergency?: EmergencyFacts | null | undefined;
   /** The person's facts; null when they could not be read. */
   person: PersonFacts | null;
   personId: string;
@@ -107,7 +117,7 @@ function outsideMeeting(r: AccessRequest, principal: Principal, person: PersonFa
   return byConsent(r, person);
 }
 
-/** DOMAIN.md rules 1–5, in order. */
+/** DOMAIN.md rules 1–5, in order, with the emergency window (3a) between own field and meetings. */
 export function decide(r: AccessRequest): Decision {
   // 1. No valid token.
   const principal = r.principal;
@@ -123,6 +133,22 @@ export function decide(r: AccessRequest): Decision {
   if (principal.agency.field === r.field) return allow('OWN_FIELD');
 
   if (!r.person) return unavailable;
+
+  // 3a. Acting in an emergency access window (DOMAIN.md "Emergencies"; 個人情報保護法 利用・提供の
+  // 制限の例外: 人の生命、身体又は財産の保護のために必要がある場合であって、本人の同意を得ることが
+  // 困難であるとき). After rules 1–3, so a DV address stays withheld and own field needs no window.
+  if (r.emergencyId) {
+    const window = r.emergency;
+    if (window === undefined) return unavailable;
+    // Expired, closed, another staff member's, or made up: all read the same.
+    if (!isOpenWindowOf(window, principal, r.now)) return deny('EMERGENCY_ACCESS_NOT_OPEN');
+    // The window's person, as if on consent — but never tax (地方税法22条 has no such exception)
+    // and never a child-protection record (it stays with the agencies that own it). For those,
+    // and for anyone else, the staff member's ordinary rights (rule 5) still hold.
+    if (window.personId === r.personId && r.cls !== 'TAX' && r.cls !== 'CHILD_PROTECTION')
+      return allow('EMERGENCY');
+    return outsideMeeting(r, principal, r.person);
+  }
 
   // 4. Acting in a meeting.
   if (r.meetingId !== null) return inMeeting(r, principal, r.person);

@@ -16,6 +16,7 @@ export const WITHHELD_MESSAGES: Record<WithheldCode, string> = {
   NOT_ON_TEAM: 'Withheld: your agency has no role on this person’s case',
   FORBIDDEN: 'Withheld: this record is not shared on this basis',
   ACCESS_CHECK_UNAVAILABLE: 'Withheld: access could not be checked',
+  EMERGENCY_ACCESS_NOT_OPEN: 'Withheld: the emergency access window is not open',
 };
 
 export const WITHHELD_CODES = Object.keys(WITHHELD_MESSAGES) as WithheldCode[];

@@ -126,6 +126,50 @@ export function consentUsedByRule(
   }
 }
 
+/**
+ * An event of a 緊急時の閲覧 window (opened, closed, reviewed, restriction lifted) or a read
+ * of one: audited about the person, with the window as subject. The window's expiry is
+ * fixed when it opens, so the opening record carries it; the disclosures made in the window
+ * are audited by the gateway with basis EMERGENCY and the window id.
+ */
+export function emergencyEvent(
+  state: AccessState,
+  audit: {
+    event: 'OPENED' | 'CLOSED' | 'REVIEWED' | 'RESTRICTION_LIFTED' | 'READ';
+    windowId: string;
+    personId: string;
+  },
+): void {
+  record(state, {
+    personId: audit.personId,
+    field: 'EMERGENCY_ACCESS',
+    cls: 'GENERAL',
+    subjectId: audit.windowId,
+    decision: 'DISCLOSED',
+    basis: `EMERGENCY_WINDOW_${audit.event}`,
+    code: null,
+  });
+}
+
+/**
+ * A read of counts about no one in particular (事業評価: statistics): one audit entry
+ * without a person, saying who read which aggregate and whether it was refused.
+ */
+export function aggregateRead(
+  state: AccessState,
+  audit: { field: string; subjectId: string; allowed: boolean; basis: string; code: string },
+): void {
+  record(state, {
+    personId: null,
+    field: audit.field,
+    cls: 'GENERAL',
+    subjectId: audit.subjectId,
+    decision: audit.allowed ? 'DISCLOSED' : 'WITHHELD',
+    basis: audit.allowed ? audit.basis : null,
+    code: audit.allowed ? null : audit.code,
+  });
+}
+
 /** The error a withheld object or field resolves to. */
 export function refusal(decision: JusoDecision): GraphQLError | null {
   return decision.effect === 'ALLOW' ? null : withheldError(decision.code);

@@ -4,6 +4,7 @@
  * meeting. Used by the gateway (through `_accessFacts`) and by this subgraph's own
  * access checks.
  */
+import type { EmergencyFacts } from '../../shared/access/emergency';
 import type { MeetingFacts, PersonFacts } from '../../shared/access/facts';
 import type { JusoRepository } from './repository';
 
@@ -57,5 +58,20 @@ export async function loadMeetingFacts(repo: JusoRepository, id: string): Promis
     status: meeting.status,
     memberAgencyIds: meeting.memberAgencyIds,
     agenda: meeting.agenda,
+  };
+}
+
+/** The 緊急時の閲覧 window a request acts in, as the gateway's decision needs it. */
+export async function loadEmergencyFacts(repo: JusoRepository, id: string): Promise<EmergencyFacts | null> {
+  const w = await repo.emergencyWindows().findOne({ _id: id });
+  if (!w) return null;
+  return {
+    id: w._id,
+    personId: w.personId,
+    staffId: w.staffId,
+    agencyId: w.agencyId,
+    openedAt: w.openedAt,
+    expiresAt: w.expiresAt,
+    closedAt: w.closedAt,
   };
 }

@@ -296,6 +296,7 @@ export const COLLECTIONS = {
   plans: 'plans',
   meetings: 'meetings',
   consents: 'consents',
+  emergencyWindows: 'emergency_windows',
 } as const;
 
 /** Every lookup path the repository uses has an index (created on MongoDB too). */
@@ -308,6 +309,9 @@ export const INDEXES: Record<keyof typeof COLLECTIONS, IndexSpec[]> = {
     { keys: ['householdId'] },
     { keys: ['team.agencyId'] },
     { keys: ['openedAtMeetingId'] },
+    // 事業評価 (statistics/load.ts): cases opened or returned in a year, by range.
+    { keys: ['openedAt'] },
+    { keys: ['returnedAt'] },
   ],
   plans: [
     { keys: ['caseId'] },
@@ -317,9 +321,18 @@ export const INDEXES: Record<keyof typeof COLLECTIONS, IndexSpec[]> = {
     // Serves MongoDB. Query it as {decisions: {$elemMatch: {meetingId}}}: the embedded
     // store's hash index cannot answer a path through an array of objects.
     { keys: ['decisions.meetingId'] },
+    // 事業評価: plans changed since a year began (a plan's updatedAt only moves forward).
+    { keys: ['updatedAt'] },
   ],
-  meetings: [{ keys: ['status'] }, { keys: ['memberAgencyIds'] }],
-  consents: [{ keys: ['personId'] }, { keys: ['personId', 'version'], unique: true }],
+  // scheduledAt: 事業評価 reads the meetings around a year by range.
+  meetings: [{ keys: ['status'] }, { keys: ['memberAgencyIds'] }, { keys: ['scheduledAt'] }],
+  consents: [
+    { keys: ['personId'] },
+    { keys: ['personId', 'version'], unique: true },
+    // 事業評価: intakes by the day received; sparse, as most versions carry no consultation.
+    { keys: ['consultation.receivedAt'], sparse: true },
+  ],
+  emergencyWindows: [{ keys: ['staffId'] }, { keys: ['personId'] }, { keys: ['openedAt'] }],
 };
 
 /** Consent is active only when given, not expired (a Tokyo calendar day) and not withdrawn. */

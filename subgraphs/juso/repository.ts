@@ -3,6 +3,7 @@
  * so the per-request DataLoaders in loaders.ts turn N lookups into one.
  */
 import type { Store } from '../../shared/store';
+import type { EmergencyWindowDoc } from './emergency/model';
 import type { AgencyDoc, CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PersonDoc, PlanDoc } from './model';
 import { COLLECTIONS, INDEXES } from './model';
 
@@ -16,6 +17,7 @@ export class JusoRepository {
   plans = () => this.store.collection<PlanDoc>(COLLECTIONS.plans);
   meetings = () => this.store.collection<MeetingDoc>(COLLECTIONS.meetings);
   consents = () => this.store.collection<ConsentDoc>(COLLECTIONS.consents);
+  emergencyWindows = () => this.store.collection<EmergencyWindowDoc>(COLLECTIONS.emergencyWindows);
 
   async ensureIndexes(): Promise<void> {
     for (const [key, name] of Object.entries(COLLECTIONS)) {

@@ -6,7 +6,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { check, ownRecord, refusal } from './access';
 import type { JusoContext } from './context';
-import { loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
+import { emergencyResolvers } from './emergency/resolvers';
+import { loadEmergencyFacts, loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
 import type {
   CaseDoc,
   ConsentDoc,
@@ -54,8 +55,11 @@ const agencyField = (key: string) => (parent: Record<string, unknown>, _: unknow
   return typeof id === 'string' ? ctx.loaders.agencies.load(id) : null;
 };
 
+const emergency = emergencyResolvers();
+
 export const resolvers: GraphQLResolverMap<JusoContext> = {
   Query: {
+    ...emergency.query,
     person: async (_: unknown, { id }: Ref, ctx: JusoContext) => {
       const p = await ctx.loaders.people.load(id);
       return p && identity(ctx, p);
@@ -80,7 +84,7 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
     pendingDecisions: (_: unknown, __: unknown, ctx: JusoContext) => pendingDecisions(ctx),
     _accessFacts: async (
       _: unknown,
-      args: { personIds: string[]; meetingId?: string | null },
+      args: { personIds: string[]; meetingId?: string | null; emergencyId?: string | null },
       ctx: JusoContext,
     ) => {
       const ids = [...new Set(args.personIds)];
@@ -88,10 +92,12 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       return {
         people: people.map((p, i) => p ?? unknownPerson(ids[i] as string)),
         meeting: args.meetingId ? await loadMeetingFacts(ctx.repo, args.meetingId) : null,
+        emergency: args.emergencyId ? await loadEmergencyFacts(ctx.repo, args.emergencyId) : null,
       };
     },
   },
-  Mutation: workflowMutations,
+  Mutation: { ...workflowMutations, ...emergency.mutation },
+  ...emergency.type,
   Person: {
     __resolveReference: async (ref: Ref, ctx: JusoContext) => {
       const p = await ctx.loaders.people.load(ref.id);

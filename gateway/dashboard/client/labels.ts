@@ -24,6 +24,8 @@ export const WITHHELD_REASONS: Record<WithheldCode, string> = {
   FORBIDDEN: 'この記録はこの立場では共有できません',
   ACCESS_CHECK_UNAVAILABLE:
     '共有できるかを確認できなかったため表示していません（時間をおいて再表示してください）',
+  // 緊急時の閲覧: an expired, closed or someone else's window gives nothing
+  EMERGENCY_ACCESS_NOT_OPEN: '緊急時の閲覧の期間が終わっているか、あなたの閲覧ではありません',
 };
 
 /** Codes that are not a withheld field but about the whole request. */

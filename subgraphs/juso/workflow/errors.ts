@@ -32,6 +32,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<WorkflowCode, string>> = {
   NOT_MEETING_MEMBER: 'The request was refused: your agency is not a member of this meeting.',
   NOT_ON_AGENDA: 'The request was refused: this is not on the meeting’s agenda.',
   WRONG_MEETING_KIND: 'The request was refused: this is decided at the other kind of meeting.',
+  EMERGENCY_ACCESS_RESTRICTED:
+    'The request was refused: you cannot open another emergency access window now. Ask 福祉課.',
 };
 
 /** A refusal: the error a mutation answers with. Pure rules return them; resolvers throw them. */

@@ -1029,7 +1029,7 @@ const r =
 
 type ConsentArgs = { personId: string; expectedVersion: number; input: ScopeInput };
 
-export const workflowMutations: GraphQLResolverMap<JusoContext>['Mutation'] = {
+export const workflowMutations = {
   recordIntake: r(recordIntake),
   grantConsent: r((ctx, a: ConsentArgs) =>
     changeConsent(ctx, a.personId, a.expectedVersion, 'GRANT', a.input),
@@ -1126,4 +1126,4 @@ export const workflowMutations: GraphQLResolverMap<JusoContext>['Mutation'] = {
       };
     }),
   ),
-};
+} satisfies GraphQLResolverMap<JusoContext>['Mutation'];
