@@ -10,6 +10,8 @@ export interface GatewayContext {
   principal: Principal;
   /** `X-Meeting-Id`, or null outside meetings. */
   meetingId: string | null;
+  /** `X-Emergency-Access`: the 緊急時の閲覧 window the request acts in, or null. Never with a meeting. */
+  emergencyId: string | null;
   now: Date;
   facts: RequestFacts;
   /**
@@ -53,6 +55,7 @@ export function auditDraft(ctx: GatewayContext): AuditRecordDraft {
     staffId: ctx.principal.staffId,
     agencyId: ctx.principal.agency.id,
     meetingId: ctx.meetingId,
+    emergencyId: ctx.emergencyId,
     decisions: [...ctx.decisions.values()],
   };
 }

@@ -172,15 +172,41 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
         }
         meetingId = rawMeeting;
       }
+      const emergencyId = emergencyHeader(headers['x-emergency-access'], meetingId);
       const requestId = randomUUID();
       return {
         requestId,
         principal,
         meetingId,
+        emergencyId,
         now: new Date(),
-        facts: new RequestFacts(factsOptions, credentialSubject({ principal, meetingId, requestId })),
+        facts: new RequestFacts(
+          factsOptions,
+          credentialSubject({ principal, meetingId, requestId }),
+          emergencyId,
+        ),
         decisions: new Map(),
       };
     },
   };
+}
+
+const EMERGENCY_ID = /^EA-[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * `X-Emergency-Access: <window id>`: the 緊急時の閲覧 window the request acts in. Like
+ * X-Meeting-Id it is a header, not an argument, so one query can read a household with
+ * the same fields as always; it never goes with a meeting (one legal basis per request).
+ */
+function emergencyHeader(raw: string | string[] | undefined, meetingId: string | null): string | null {
+  if (raw === undefined) return null;
+  if (typeof raw !== 'string' || !EMERGENCY_ID.test(raw))
+    throw new GraphQLError('X-Emergency-Access must be an emergency access window id', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  if (meetingId !== null)
+    throw new GraphQLError('act in a meeting or in an emergency access window, not both', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  return raw;
 }

@@ -39,6 +39,8 @@ export interface AuditRecordDraft {
   staffId: string;
   agencyId: string;
   meetingId: string | null;
+  /** The 緊急時の閲覧 window the request acted in (X-Emergency-Access), if any. */
+  emergencyId?: string | null;
   decisions: readonly AuditDecision[];
 }
 
@@ -75,6 +77,8 @@ export interface AuditRecord extends StoredDoc {
   staff: string;
   agency: string;
   meeting: string | null;
+  /** The 緊急時の閲覧 window the request acted in; absent when none (so older records hash as before). */
+  emergency?: string;
   /** Every person the request decided about: a multikey index finds them. */
   persons: string[];
   /** Aligned with `persons`: the consent id a person's decisions were taken on, if any. */
@@ -129,6 +133,7 @@ export interface AuditRow extends Omit<AuditDecision, 'count'> {
   staffId: string;
   agencyId: string;
   meetingId: string | null;
+  emergencyId: string | null;
   count: number;
 }
 
@@ -214,6 +219,7 @@ export function rowsOf(doc: StoredAudit): AuditRow[] {
         staffId,
         agencyId,
         meetingId,
+        emergencyId: null,
         personId,
         field,
         cls,
@@ -233,6 +239,7 @@ export function rowsOf(doc: StoredAudit): AuditRow[] {
     staffId: doc.staff,
     agencyId: doc.agency,
     meetingId: doc.meeting,
+    emergencyId: doc.emergency ?? null,
   };
   return decodeDecisions(doc).map((dec) => ({ ...who, ...dec }));
 }
@@ -279,6 +286,8 @@ export function computeHash(doc: StoredAudit): string {
     r.persons,
     r.consents ?? null,
     r.d,
+    // Only when present: records without a window hash as they always did.
+    ...(r.emergency === undefined ? [] : [r.emergency]),
   ]);
   // One-shot hash: the same SHA-256, without a Hash object per record.
   return hash('sha256', canonical, 'hex');
@@ -298,6 +307,7 @@ export function chainRecord(draft: AuditRecordDraft, seq: number, prev: string):
     staff: draft.staffId,
     agency: draft.agencyId,
     meeting: draft.meetingId,
+    ...(draft.emergencyId ? { emergency: draft.emergencyId } : {}),
     ...encodeDecisions(draft.decisions),
   };
   body.hash = computeHash(body);

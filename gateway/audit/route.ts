@@ -52,6 +52,7 @@ export function auditRoute(auditLog: AuditLog, authenticator: StaffAuthenticator
         staffId: e.staffId,
         agencyId: e.agencyId,
         meetingId: e.meetingId,
+        ...(e.emergencyId ? { emergencyId: e.emergencyId } : {}),
         field: e.field,
         class: e.cls,
         subjectId: e.subjectId,

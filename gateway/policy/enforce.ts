@@ -42,6 +42,8 @@ export async function decideSiloFetch(
         principal: ctx.principal,
         meetingId: ctx.meetingId,
         meeting: ctx.meetingId === null ? null : ctx.facts.meeting,
+        emergencyId: ctx.emergencyId,
+        emergency: ctx.emergencyId === null ? null : ctx.facts.emergency,
         person: facts.get(personId) ?? null,
         personId,
         field,

@@ -4,14 +4,15 @@
  * fresh every request: a withdrawal or a meeting's closure counts on the next one.
  */
 import DataLoader from 'dataloader';
+import type { EmergencyFacts } from '../../shared/access/emergency';
 import type { MeetingFacts, PersonFacts } from '../../shared/access/facts';
 import type { CredentialSigner, CredentialSubject } from '../../shared/auth/gateway-credential';
 import { CREDENTIAL_HEADER } from '../../shared/auth/gateway-credential';
 import { post } from '../datasource';
 
 const FACTS_QUERY = /* GraphQL */ `
-  query AccessFacts($personIds: [ID!]!, $meetingId: ID) {
-    _accessFacts(personIds: $personIds, meetingId: $meetingId) {
+  query AccessFacts($personIds: [ID!]!, $meetingId: ID, $emergencyId: ID) {
+    _accessFacts(personIds: $personIds, meetingId: $meetingId, emergencyId: $emergencyId) {
       people {
         id
         dvSupport
@@ -40,12 +41,23 @@ const FACTS_QUERY = /* GraphQL */ `
           id
         }
       }
+      emergency {
+        id
+        personId
+        staffId
+        agencyId
+        openedAt
+        expiresAt
+        closedAt
+      }
     }
   }
 `;
 
 interface FactsResponse {
-  data?: { _accessFacts: { people: PersonFacts[]; meeting: MeetingFacts | null } };
+  data?: {
+    _accessFacts: { people: PersonFacts[]; meeting: MeetingFacts | null; emergency: EmergencyFacts | null };
+  };
   errors?: unknown[];
 }
 
@@ -61,10 +73,13 @@ export class RequestFacts {
   private readonly people: DataLoader<string, PersonFacts>;
   /** Undefined until read (or when it could not be read); null when it does not exist. */
   meeting: MeetingFacts | null | undefined = undefined;
+  /** The same for the 緊急時の閲覧 window the request acts in. */
+  emergency: EmergencyFacts | null | undefined = undefined;
 
   constructor(
     private readonly options: FactsClientOptions,
     private readonly subject: CredentialSubject,
+    private readonly emergencyId: string | null = null,
   ) {
     this.people = new DataLoader((ids) => this.fetch(ids), { maxBatchSize: 1000 });
   }
@@ -72,7 +87,7 @@ export class RequestFacts {
   private async fetch(ids: readonly string[]): Promise<PersonFacts[]> {
     const body = JSON.stringify({
       query: FACTS_QUERY,
-      variables: { personIds: ids, meetingId: this.subject.meetingId },
+      variables: { personIds: ids, meetingId: this.subject.meetingId, emergencyId: this.emergencyId },
     });
     const credential = await this.options.signer.sign('juso', this.subject, body);
     let json: FactsResponse;
@@ -90,6 +105,7 @@ export class RequestFacts {
     const facts = json.data?._accessFacts;
     if (!facts || json.errors?.length) throw new FactsUnavailableError('access facts unavailable');
     if (this.subject.meetingId !== null) this.meeting = facts.meeting;
+    if (this.emergencyId !== null) this.emergency = facts.emergency;
     const byId = new Map(facts.people.map((p) => [p.id, p]));
     return ids.map(
       (id) => byId.get(id) ?? { id, dvSupport: false, householdId: null, consent: null, openCases: [] },
