@@ -16,6 +16,7 @@ import type { Grants } from '../shared/auth/gateway-credential';
 import { CREDENTIAL_HEADER } from '../shared/auth/gateway-credential';
 import type { CredentialSigner } from '../shared/auth/gateway-credential';
 import type { WelfareField } from '../shared/domain';
+import { inSpan, observeSubgraphCall } from '../shared/observability';
 import type { GatewayContext } from './context';
 import { credentialSubject, recordDecision } from './context';
 import type { EntityFetchPlan } from './policy/entity-fetch';
@@ -243,7 +244,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         return r.id;
       });
       const plan = this.plan(request.query);
-      grants = await decideSiloFetch(context, silo.field, personIds, plan);
+      grants = await inSpan(
+        'access.decide',
+        { 'juso.field': silo.field, 'juso.people': personIds.length },
+        () => decideSiloFetch(context, silo.field, personIds, plan),
+        grantCounts,
+      );
       this.siloFetches.set(request.http as object, { plan, personIds, grants });
     }
     const ref = randomUUID();
@@ -263,18 +269,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const signing = ref ? this.signing.get(ref) : undefined;
     if (ref) this.signing.delete(ref);
     if (!signing) throw new SubgraphError('a subgraph request without a decision is never sent');
-    headers[CREDENTIAL_HEADER] = await this.options.signer.sign(
+    const answer = await observeSubgraphCall(
       this.options.name,
-      credentialSubject(signing.context),
-      init.body,
-      signing.grants,
+      async (trace) => {
+        // The traceparent (tracing on) is covered by the credential, like the body.
+        headers[CREDENTIAL_HEADER] = await this.options.signer.sign(
+          this.options.name,
+          credentialSubject(signing.context),
+          init.body,
+          signing.grants,
+          trace,
+        );
+        if (trace.traceparent) headers.traceparent = trace.traceparent;
+        try {
+          return await post(url, headers, init.body, this.options.timeoutMs);
+        } catch (error) {
+          // No URL or service name in what reaches the client.
+          throw new SubgraphError('a data source did not answer in time', { cause: error });
+        }
+      },
+      (error) => error instanceof SubgraphError && error.cause instanceof PostTimeoutError,
     );
-    try {
-      return new ReadResponse(await post(url, headers, init.body, this.options.timeoutMs));
-    } catch {
-      // No URL or service name in what reaches the client.
-      throw new SubgraphError('a data source did not answer in time');
-    }
+    return new ReadResponse(answer);
   }
 
   override async didReceiveResponse({
@@ -338,6 +354,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // Rethrown as is; the message names no URL (see signedFetch and the error formatter).
     throw error;
   }
+}
+
+/** The access decision's outcome as span attributes: counts per verdict, never a person. */
+function grantCounts(grants: Grants): Record<string, number | string> {
+  const counts: Record<string, number> = {};
+  for (const byClass of Object.values(grants))
+    for (const verdict of Object.values(byClass)) if (verdict) counts[verdict] = (counts[verdict] ?? 0) + 1;
+  const allowed = counts.ALLOW ?? 0;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return {
+    'juso.outcome': allowed === total ? 'allowed' : allowed === 0 ? 'withheld' : 'partly withheld',
+    'juso.access.allowed': allowed,
+    'juso.access.withheld': total - allowed,
+    ...Object.fromEntries(
+      Object.entries(counts)
+        .filter(([verdict]) => verdict !== 'ALLOW')
+        .map(([code, n]) => [`juso.access.withheld.${code}`, n]),
+    ),
+  };
 }
 
 /** The 重層 subgraph's own decisions, checked for shape before they enter the audit. */

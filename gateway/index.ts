@@ -1,3 +1,5 @@
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) starts before anything loads graphql.
+import '../shared/observability/register';
 import { DemoKeysError } from '../shared/auth/demo-keys';
 import { stopOnSignals } from '../shared/http/service';
 import { createLogger } from '../shared/logger';

@@ -20,6 +20,7 @@ import type { RouteHandler, ServiceOptions } from '../shared/http/service';
 import { SUBGRAPHS, subgraphUrl } from '../shared/services';
 import type { Store } from '../shared/store';
 import { openStore } from '../shared/store';
+import { bindRequestId, observeAuditWrites, observeStore } from '../shared/observability';
 import { DEMO_AGENCIES } from '../shared/town/agencies';
 import { AuditLog } from './audit/audit-log';
 import { checkpointConfigFromEnv } from './audit/checkpoint';
@@ -38,6 +39,9 @@ import { auditPlugin } from './plugins/audit';
 import { makeFormatError } from './plugins/format-error';
 import { operationResolution } from './plugins/operation';
 import { QUERY_LIMITS, queryLimits } from './plugins/query-limits';
+import { enforcesTrustedDocuments, trustedDocuments } from './plugins/trusted-documents';
+import type { TrustedManifest } from './trusted/manifest';
+import { loadTrustedManifest } from './trusted/manifest';
 import { indexSupergraph } from './policy/sensitivity';
 
 export interface GatewayOptions {
@@ -55,6 +59,10 @@ export interface GatewayOptions {
   agencies?: readonly Agency[];
   /** Extra GET routes (the dashboard). */
   routes?: Record<string, RouteHandler>;
+  /** Run any document in production mode too, as ALLOW_ARBITRARY_OPERATIONS=1 does. */
+  allowArbitraryOperations?: boolean;
+  /** The trusted operations; by default the dashboard's and gateway/trusted/operations.json. */
+  trustedManifest?: TrustedManifest;
   /**
    * Run on the public demo keys even with NODE_ENV=production, as ALLOW_DEMO_KEYS=1
    * does (the test kit, which is the demo town by design). Default: ALLOW_DEMO_KEYS.
@@ -89,6 +97,10 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
   const signer = options.signer ?? (await CredentialSigner.fromEnv());
   const auth = options.auth ?? authConfigFromEnv();
   const production = options.production ?? process.env.NODE_ENV === 'production';
+  const trusted = trustedDocuments<GatewayContext>(
+    options.trustedManifest ?? loadTrustedManifest(),
+    enforcesTrustedDocuments(production, options.allowArbitraryOperations),
+  );
   // The public dev/ keys: refused with NODE_ENV=production unless ALLOW_DEMO_KEYS=1
   // (then logged loudly); in production mode the dashboard says so on every page.
   const demoKeys = refuseDemoKeys(
@@ -100,8 +112,8 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     options.allowDemoKeys ? { ...auth, refuseDemoKeys: false } : auth,
     options.agencies ?? DEMO_AGENCIES,
   );
-  const auditStore = options.auditStore ?? (await openStore({ service: 'audit' }));
-  const auditLog = new AuditLog(auditStore);
+  const auditStore = options.auditStore ?? observeStore(await openStore({ service: 'audit' }), 'audit');
+  const auditLog = observeAuditWrites(new AuditLog(auditStore));
   await auditLog.init();
   const factsOptions = { url: urls.juso as string, signer, timeoutMs };
 
@@ -137,7 +149,9 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     allowBatchedHttpRequests: false,
     // Refuses simple (form-like) POSTs and GETs without a preflight header: CSRF.
     csrfPrevention: true,
+    persistedQueries: trusted.persistedQueries,
     plugins: [
+      trusted.plugin,
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       operationResolution<GatewayContext>(),
       auditPlugin(auditLog),
@@ -174,6 +188,7 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
       }
       const emergencyId = emergencyHeader(headers['x-emergency-access'], meetingId);
       const requestId = randomUUID();
+      bindRequestId(requestId);
       return {
         requestId,
         principal,

@@ -40,6 +40,16 @@ async function waitHealthy(url: string, name: string): Promise<void> {
   throw new Error(`${name} did not become healthy`);
 }
 
+/**
+ * Each service's /metrics port (docs/OPERATIONS.md): METRICS_PORT_BASE (9464, the
+ * Prometheus exporters' customary port) for the gateway, then one more per subgraph
+ * in the order of their GraphQL ports; METRICS_PORT_BASE=off for none.
+ */
+function metricsPort(graphqlPort: number): Record<string, string> {
+  const base = process.env.METRICS_PORT_BASE ?? '9464';
+  return base === 'off' ? {} : { METRICS_PORT: String(Number(base) + graphqlPort - 4000) };
+}
+
 let stopping = false;
 const children: ChildProcess[] = [];
 
@@ -59,12 +69,19 @@ async function main(): Promise<void> {
     SYNTHETIC_RESIDENTS: process.env.SYNTHETIC_RESIDENTS ?? '0',
   };
   for (const s of SUBGRAPHS) {
-    children.push(launch(s.name, `subgraphs/${s.name}/index.ts`, { ...env, PORT: String(s.defaultPort) }));
+    children.push(
+      launch(s.name, `subgraphs/${s.name}/index.ts`, {
+        ...env,
+        PORT: String(s.defaultPort),
+        ...metricsPort(s.defaultPort),
+      }),
+    );
   }
   await Promise.all(SUBGRAPHS.map((s) => waitHealthy(`http://127.0.0.1:${s.defaultPort}/graphql`, s.name)));
   children.push(
     launch('gateway', 'gateway/index.ts', {
       PORT: process.env.PORT ?? '4000',
+      ...metricsPort(4000),
       // The dashboard's demo sign-in (POST /dev-idp/token); never on in production.
       DEV_IDP_SIGNIN: process.env.DEV_IDP_SIGNIN ?? '1',
     }),

@@ -2,12 +2,15 @@
  * Runs one subgraph as its own process: opens its store (MongoDB or embedded), loads
  * the demo town when asked and the store is empty, listens, and stops gracefully.
  */
+// First: tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) starts before anything loads graphql.
+import '../shared/observability/register';
 import { DemoKeysError } from '../shared/auth/demo-keys';
 import { CredentialVerifier } from '../shared/auth/gateway-credential';
 import type { ServiceName } from '../shared/domain';
 import { stopOnSignals } from '../shared/http/service';
 import { createLogger } from '../shared/logger';
 import { SUBGRAPHS } from '../shared/services';
+import { observeStore } from '../shared/observability';
 import { openStore } from '../shared/store';
 import { isSeeded, reseed, SUBGRAPH_FACTORIES } from './registry';
 
@@ -19,7 +22,7 @@ export async function runSubgraph(name: ServiceName): Promise<void> {
   // The credential key first, before the store is opened or seeded: a missing or bad key
   // file, or the public demo key in production, stops the start here.
   await CredentialVerifier.fromEnv(name);
-  const store = await openStore({ service: name });
+  const store = observeStore(await openStore({ service: name }), name);
   if (process.env.SEED === 'if-empty' && !(await isSeeded(store))) {
     const syntheticResidents = Number(process.env.SYNTHETIC_RESIDENTS ?? 0);
     log.info({ syntheticResidents }, 'loading the demo town');

@@ -17,6 +17,8 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // Not in the trusted manifest (plugins/trusted-documents.ts): the client's document.
+  'OPERATION_NOT_TRUSTED',
   'UNAUTHENTICATED',
   'AUDIT_UNAVAILABLE',
   'QUERY_LIMIT_EXCEEDED',

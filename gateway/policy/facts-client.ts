@@ -8,7 +8,8 @@ import type { EmergencyFacts } from '../../shared/access/emergency';
 import type { MeetingFacts, PersonFacts } from '../../shared/access/facts';
 import type { CredentialSigner, CredentialSubject } from '../../shared/auth/gateway-credential';
 import { CREDENTIAL_HEADER } from '../../shared/auth/gateway-credential';
-import { post } from '../datasource';
+import { observeSubgraphCall } from '../../shared/observability';
+import { post, PostTimeoutError } from '../datasource';
 
 const FACTS_QUERY = /* GraphQL */ `
   query AccessFacts($personIds: [ID!]!, $meetingId: ID, $emergencyId: ID) {
@@ -89,14 +90,21 @@ export class RequestFacts {
       query: FACTS_QUERY,
       variables: { personIds: ids, meetingId: this.subject.meetingId, emergencyId: this.emergencyId },
     });
-    const credential = await this.options.signer.sign('juso', this.subject, body);
     let json: FactsResponse;
     try {
-      const res = await post(
-        this.options.url,
-        { 'content-type': 'application/json', [CREDENTIAL_HEADER]: credential },
-        body,
-        this.options.timeoutMs,
+      const res = await observeSubgraphCall(
+        'juso',
+        async (trace) => {
+          // The traceparent (tracing on) is covered by the credential, like the body.
+          const credential = await this.options.signer.sign('juso', this.subject, body, undefined, trace);
+          const headers: Record<string, string> = {
+            'content-type': 'application/json',
+            [CREDENTIAL_HEADER]: credential,
+          };
+          if (trace.traceparent) headers.traceparent = trace.traceparent;
+          return post(this.options.url, headers, body, this.options.timeoutMs);
+        },
+        (error) => error instanceof PostTimeoutError,
       );
       json = JSON.parse(res.body) as FactsResponse;
     } catch (error) {

@@ -67,6 +67,18 @@ export type SubgraphKeySet = Partial<Record<ServiceName, SubgraphKeyJwk>>;
 
 const bodyHash = (body: string) => hash('sha256', body, 'base64url');
 
+/**
+ * Request headers the credential covers besides the body: the W3C `traceparent` of a
+ * traced request (shared/observability). Signed as the `tp` claim, so a subgraph
+ * accepts a request only with exactly the traceparent the gateway sent — none if it
+ * sent none — and nobody in between can graft a request onto another trace.
+ */
+export interface BoundHeaders {
+  traceparent?: string | string[] | undefined;
+  /** The other headers of a request (IncomingHttpHeaders) are not covered. */
+  [name: string]: string | string[] | undefined;
+}
+
 export const DEV_KEYS_DIR = path.resolve(__dirname, '../../dev/gateway-keys');
 export const DEV_SUBGRAPH_KEYS_FILE = path.join(DEV_KEYS_DIR, 'subgraph-keys.json');
 export const devSubgraphKeyFile = (audience: string) => path.join(DEV_KEYS_DIR, `${audience}.jwk.json`);
@@ -153,7 +165,13 @@ export class CredentialSigner {
     }));
   }
 
-  async sign(audience: string, subject: CredentialSubject, body: string, grants?: Grants): Promise<string> {
+  async sign(
+    audience: string,
+    subject: CredentialSubject,
+    body: string,
+    grants?: Grants,
+    headers: BoundHeaders = {},
+  ): Promise<string> {
     const key = this.keys.get(audience);
     if (!key) throw new CredentialError(`no credential key for ${audience}`);
     const iat = Math.floor(Date.now() / 1000);
@@ -163,6 +181,7 @@ export class CredentialSigner {
       rid: subject.requestId,
       bh: bodyHash(body),
       ...(grants ? { grants } : {}),
+      ...(typeof headers.traceparent === 'string' ? { tp: headers.traceparent } : {}),
       iss: ISSUER,
       aud: audience,
       sub: subject.staffId,
@@ -299,7 +318,12 @@ export class CredentialVerifier {
     return claims;
   }
 
-  async verify(token: string | undefined, body: string): Promise<VerifiedCredential> {
+  /** `headers`: the request's, for the ones the credential covers (BoundHeaders). */
+  async verify(
+    token: string | undefined,
+    body: string,
+    headers: BoundHeaders = {},
+  ): Promise<VerifiedCredential> {
     if (!token) throw new CredentialError('missing gateway credential');
     if (token.length > 64_000) throw new CredentialError('gateway credential too large');
     let payload: Record<string, unknown>;
@@ -308,7 +332,7 @@ export class CredentialVerifier {
     } catch {
       throw new CredentialError('invalid gateway credential');
     }
-    if (payload.bh !== bodyHash(body))
+    if (payload.bh !== bodyHash(body) || payload.tp !== headers.traceparent)
       throw new CredentialError('gateway credential does not match the request');
     const claim = this.replay.claim(payload.jti as string, (payload.exp as number) * 1000, Date.now());
     if (claim === 'replayed') throw new CredentialError('gateway credential already used');

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { createLogger } from '../logger';
+import { observeRequest, observeService } from '../observability';
 
 const log = createLogger('http');
 
@@ -83,9 +84,10 @@ export async function startService<TContext extends BaseContext>(
 ): Promise<RunningService> {
   const { apollo, name } = options;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  await observeService(name, apollo);
   await apollo.start();
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/health') {
@@ -148,7 +150,8 @@ export async function startService<TContext extends BaseContext>(
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.end();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void observeRequest(name, req, res, handle));
   server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {

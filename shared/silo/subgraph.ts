@@ -24,6 +24,7 @@ import type { Grants } from '../auth/gateway-credential';
 import { CREDENTIAL_HEADER, CredentialVerifier } from '../auth/gateway-credential';
 import type { IncomingRequestInfo, ServiceOptions } from '../http/service';
 import { createLogger } from '../logger';
+import { bindRequestId } from '../observability';
 import { subgraphTypeDefs } from '../schema/load';
 import type { Store } from '../store';
 import type { RecordClass } from './record-classes';
@@ -143,7 +144,13 @@ export async function createSiloService<G extends GraphRecord>(
       const header = headers[CREDENTIAL_HEADER];
       let grants: Grants;
       try {
-        const credential = await verifier.verify(typeof header === 'string' ? header : undefined, rawBody);
+        const credential = await verifier.verify(
+          typeof header === 'string' ? header : undefined,
+          rawBody,
+          headers,
+        );
+        // The gateway's request id, from the credential's subject: in every log line from here on.
+        bindRequestId(credential.requestId);
         // A silo answers only what the gateway decided; no grants means nothing.
         grants = credential.grants ?? {};
       } catch (error) {

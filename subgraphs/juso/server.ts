@@ -10,6 +10,7 @@ import type { PersonFacts } from '../../shared/access/facts';
 import { CREDENTIAL_HEADER, CredentialVerifier } from '../../shared/auth/gateway-credential';
 import type { ServiceOptions } from '../../shared/http/service';
 import { createLogger } from '../../shared/logger';
+import { bindRequestId } from '../../shared/observability';
 import { subgraphTypeDefs } from '../../shared/schema/load';
 import type { Store } from '../../shared/store';
 import { loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
@@ -70,7 +71,9 @@ export async function createJusoService(
       const header = headers[CREDENTIAL_HEADER];
       let credential;
       try {
-        credential = await verifier.verify(typeof header === 'string' ? header : undefined, rawBody);
+        credential = await verifier.verify(typeof header === 'string' ? header : undefined, rawBody, headers);
+        // The gateway's request id, from the credential's subject: in every log line from here on.
+        bindRequestId(credential.requestId);
       } catch (error) {
         log.warn({ reason: (error as Error).message }, 'request refused: no valid gateway credential');
         throw unauthenticatedRequest();

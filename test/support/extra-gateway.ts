@@ -36,7 +36,13 @@ export async function startExtraGateway(
   options: Omit<GatewayOptions, 'subgraphUrls' | 'auditStore'> = {},
 ): Promise<ExtraGateway> {
   const auditStore = new EmbeddedStore();
-  const service = await createGatewayService({ ...options, subgraphUrls, auditStore });
+  // Arbitrary documents unless a test asks for the trusted manifest (test/security/trusted-documents*).
+  const service = await createGatewayService({
+    allowArbitraryOperations: true,
+    ...options,
+    subgraphUrls,
+    auditStore,
+  });
   const running = await startService(service, 0);
   const post: ExtraGateway['post'] = async (body, headers = {}, init = {}) => {
     const res = await fetch(running.url, {
