@@ -4,7 +4,7 @@
  *   npx tsx bench/import-150k.ts [--rows 150000]
  *
  * 1. seeds the resident registry (juso) with N synthetic residents into a scratch
- *    DATA_DIR, bench/out/import/data (the embedded store's journals);
+ *    DATA_DIR, bench/out/import/data (the embedded stores' databases);
  * 2. writes a 介護 export of those N residents in CP932 with 和暦 dates
  *    (test/fixtures/import/kaigo-export.ts: 60% carry 宛名番号, 30% match exactly
  *    after normalisation, 10% are near matches that must wait);
@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { EmbeddedStore } from '../shared/store';
+import { EmbeddedStore, STORE_FILE } from '../shared/store';
 import { seedJuso } from '../subgraphs/juso/seed';
 import { kaigoExportLines, kaigoExportStats } from '../test/fixtures/import/kaigo-export';
 
@@ -101,9 +101,8 @@ async function main(): Promise<void> {
     rows,
     fileMiB: Number((size / 1024 / 1024).toFixed(1)),
     expected: kaigoExportStats(rows),
-    journalMiB: Number(
-      (fs.statSync(path.join(dataDir, 'kaigo', 'journal.jsonl')).size / 1024 / 1024).toFixed(1),
-    ),
+    // The kaigo store's database (the journal it replaced is gone: shared/store/sqlite.ts).
+    storeMiB: Number((fs.statSync(path.join(dataDir, 'kaigo', STORE_FILE)).size / 1024 / 1024).toFixed(1)),
     first: pick(first),
     reimport: pick(second),
   };
