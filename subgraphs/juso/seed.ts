@@ -8,6 +8,8 @@ import { DEMO_AGENCIES } from '../../shared/town/agencies';
 import { syntheticTown } from '../../shared/town/synthetic';
 import type { AgencyDoc, CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PersonDoc, PlanDoc } from './model';
 import { COLLECTIONS } from './model';
+import type { SyntheticHistory } from './synthetic-history';
+import { syntheticHistory } from './synthetic-history';
 
 const ALL: WelfareField[] = [...WELFARE_FIELDS];
 
@@ -376,8 +378,14 @@ function* syntheticHouseholds(count: number): Generator<HouseholdDoc> {
   if (current) yield current;
 }
 
-function* syntheticConsents(count: number): Generator<ConsentDoc> {
+/** A resident the synthetic history took an intake from has its consent versions there instead. */
+function* syntheticConsents(count: number, history: SyntheticHistory): Generator<ConsentDoc> {
   for (const r of syntheticTown(count)) {
+    const versions = history.consents.get(r.id);
+    if (versions) {
+      yield* versions;
+      continue;
+    }
     if (r.consent === 'UNKNOWN') continue;
     yield consent(r.id, 1, r.consent, r.consent === 'GRANTED' ? ALL : [], {
       expiresAt: r.consent === 'GRANTED' ? CONSENT_UNTIL : null,
@@ -397,5 +405,11 @@ export async function seedJuso(store: Store, options: SeedOptions): Promise<void
   await put(COLLECTIONS.meetings, SCENARIO_MEETINGS);
   await put(COLLECTIONS.people, syntheticPeople(options.syntheticResidents));
   await put(COLLECTIONS.households, syntheticHouseholds(options.syntheticResidents));
-  await put(COLLECTIONS.consents, syntheticConsents(options.syntheticResidents));
+  // A year and more of workflow for the synthetic residents (事業評価 has something to count);
+  // none without them, so the demo town alone seeds as fast as ever.
+  const history = syntheticHistory(options.syntheticResidents);
+  await put(COLLECTIONS.consents, syntheticConsents(options.syntheticResidents, history));
+  await put(COLLECTIONS.cases, history.cases);
+  await put(COLLECTIONS.plans, history.plans);
+  await put(COLLECTIONS.meetings, history.meetings);
 }
