@@ -15,12 +15,15 @@ import { GraphQLError } from 'graphql';
 import { metrics } from '../../shared/observability/metrics';
 import { registerOperationNames } from '../../shared/observability/operations';
 import type { TrustedManifest } from '../trusted/manifest';
+import { documentHash } from '../trusted/manifest';
 
 /** Apollo's persisted-query cache type (a KeyValueCache of documents). */
 type PersistedQueryOptions = Exclude<ApolloServerOptions<BaseContext>['persistedQueries'], false | undefined>;
 type DocumentCache = NonNullable<PersistedQueryOptions['cache']>;
 
 export const OPERATION_NOT_TRUSTED = 'OPERATION_NOT_TRUSTED';
+/** What a refused document is replaced with; it never runs (didResolveOperation refuses it). */
+const REFUSED_DOCUMENT = 'query OperationNotTrusted { __typename }';
 export const OPERATION_NOT_TRUSTED_MESSAGE =
   'This operation is not in the gateway’s trusted manifest; register it with `npm run trusted -- add`';
 
@@ -65,12 +68,21 @@ export function trustedDocuments<TContext extends BaseContext>(
     enforce,
     persistedQueries: enforce ? { cache: manifestCache(manifest) } : undefined,
     plugin: {
-      async requestDidStart() {
-        if (!enforce) return;
+      async requestDidStart({ request }) {
+        // A hash-only request is resolved by Apollo from manifestCache: trusted, or
+        // PERSISTED_QUERY_NOT_FOUND.
+        if (!enforce || request.query === undefined || manifest.has(documentHash(request.query))) return;
+        // Refused. Apollo answers a throw from a hook before parsing with a 500, so the
+        // document is swapped for a fixed one before Apollo reads it (it is never
+        // parsed or validated: no cost, no validation message describing the schema),
+        // and the refusal is thrown where Apollo answers with its status.
+        metrics.refused.inc({ reason: 'not_trusted' });
+        request.query = REFUSED_DOCUMENT;
+        request.operationName = undefined;
+        request.variables = {};
+        if (request.extensions) delete request.extensions.persistedQuery;
         return {
-          async didResolveSource({ queryHash }) {
-            if (manifest.has(queryHash)) return;
-            metrics.refused.inc({ reason: 'not_trusted' });
+          async didResolveOperation() {
             throw new GraphQLError(OPERATION_NOT_TRUSTED_MESSAGE, {
               extensions: { code: OPERATION_NOT_TRUSTED, http: { status: 403 } },
             });
