@@ -43,6 +43,7 @@ import { enforcesTrustedDocuments, trustedDocuments } from './plugins/trusted-do
 import type { TrustedManifest } from './trusted/manifest';
 import { loadTrustedManifest } from './trusted/manifest';
 import { indexSupergraph } from './policy/sensitivity';
+import { STATISTICS_CSV_PATH, statisticsCsvRoute } from './statistics/route';
 
 export interface GatewayOptions {
   /** Where each subgraph listens; defaults from the environment. */
@@ -168,6 +169,7 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     auditStore,
     routes: {
       '/audit': auditRoute(auditLog, authenticator),
+      [STATISTICS_CSV_PATH]: statisticsCsvRoute(),
       ...dashboardRoutes({ production, demoKeysBanner: production && demoKeys.length > 0 }),
       ...options.routes,
     },

@@ -39,6 +39,7 @@ import {
   statusSince,
 } from './workflow/queries';
 import { versionOf } from './workflow/writes';
+import { statistics } from './statistics/resolve';
 
 export type { JusoContext } from './context';
 
@@ -82,6 +83,7 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
     overduePlans: (_: unknown, { asOf }: { asOf?: string | null }, ctx: JusoContext) =>
       overduePlans(ctx, asOf),
     pendingDecisions: (_: unknown, __: unknown, ctx: JusoContext) => pendingDecisions(ctx),
+    statistics: (_: unknown, args: { fiscalYear: number }, ctx: JusoContext) => statistics(ctx, args),
     _accessFacts: async (
       _: unknown,
       args: { personIds: string[]; meetingId?: string | null; emergencyId?: string | null },

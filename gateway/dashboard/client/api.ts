@@ -451,3 +451,6 @@ export interface HouseholdView {
 }
 
 export type PersonView = Member & { household: Ref | null; cases: CaseView[] };
+
+// 事業評価 (statistics-api.ts): exported here too, so the trusted manifest takes it with the rest.
+export { STATISTICS_QUERY } from './statistics-api';
