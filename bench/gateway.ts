@@ -8,6 +8,8 @@
  *             in the same HTTP shell as ours (shared/http/service.ts), nothing added
  *   hive      Hive Gateway's runtime (@graphql-hive/gateway-runtime) on the same
  *             supergraph SDL, over the no-access-control subgraphs, on node:http
+ *   hive-rust the same on Hive Router's runtime (@graphql-hive/router-runtime): the Rust
+ *             query planner (a native addon) and its executor in place of the JS planner
  *   floor     no gateway: the subgraph requests the query plan makes (captured once from
  *             @apollo/gateway at start), sent directly and in sequence per request
  *
@@ -23,6 +25,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { BaseContext } from '@apollo/server';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { loadSupergraph } from '../gateway/compose';
 import type * as ServerModule from '../gateway/server';
 import type { ServiceName } from '../shared/domain';
@@ -33,7 +36,7 @@ import type * as StoreModule from '../shared/store';
 import { arg, failStart, onTerminate, serveStats } from './ipc';
 import type { GatewayReady, Urls } from './ipc';
 
-type Kind = 'enforced' | 'plain' | 'hive' | 'hive-dedupe' | 'floor';
+type Kind = 'enforced' | 'plain' | 'hive' | 'hive-dedupe' | 'hive-rust' | 'floor';
 
 /** The supergraph with each subgraph's URL replaced by where the benchmark runs it. */
 export function supergraphAt(urls: Urls): string {
@@ -117,11 +120,17 @@ async function plain(urls: Urls): Promise<{ url: string; stop: () => Promise<voi
  * read different households; ours can never merge, each request being signed and audited
  * for its caller). The comparison runs Hive without it; `hive-dedupe` shows the default.
  */
-async function hive(urls: Urls, dedupe = false): Promise<{ url: string; stop: () => Promise<void> }> {
+async function hive(
+  urls: Urls,
+  { dedupe = false, rust = false }: { dedupe?: boolean; rust?: boolean } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const runtime = createGatewayRuntime({
     supergraph: supergraphAt(urls),
     logging: 'error',
     landingPage: false,
+    // The Rust planner (Hive Router's, as a native addon) and its executor; the rest of
+    // the runtime (HTTP, transports, in-flight merging off) is the same as the JS path's.
+    ...(rust ? { unifiedGraphHandler } : {}),
     ...(dedupe ? {} : { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } }),
   });
   const server = http.createServer(runtime);
@@ -228,7 +237,14 @@ async function floor(urls: Urls): Promise<{ url: string; stop: () => Promise<voi
 async function main(): Promise<void> {
   const kind = arg('kind') as Kind;
   const urls = JSON.parse(arg('urls')) as Urls;
-  const start = { enforced, plain, hive, 'hive-dedupe': (u: Urls) => hive(u, true), floor }[kind];
+  const start = {
+    enforced,
+    plain,
+    hive: (u: Urls) => hive(u),
+    'hive-dedupe': (u: Urls) => hive(u, { dedupe: true }),
+    'hive-rust': (u: Urls) => hive(u, { rust: true }),
+    floor,
+  }[kind];
   if (!start) throw new Error(`unknown kind ${kind}`);
   const running = await start(urls);
   onTerminate(running.stop);

@@ -69,6 +69,8 @@ export interface BenchReport {
   responseBytes: number;
   figures: Record<'enforced' | 'plain' | 'hive' | 'floor' | 'enforced-large', TargetFigures> & {
     'hive-dedupe'?: TargetFigures;
+    /** Hive Gateway on the Rust query planner (absent from runs before it was added, or with --only). */
+    'hive-rust'?: TargetFigures;
   };
   sizes: SizeRow[];
   storeQueriesUnderLoad: number;
@@ -95,6 +97,8 @@ export interface Targets {
   p50LargeVsSmallSingle: number;
   storeQueriesConstant: boolean;
   rpsVsHive: number;
+  /** null: no Rust-planner path in this run. */
+  rpsVsHiveRust: number | null;
 }
 
 const median = (xs: number[]) => {
@@ -126,6 +130,7 @@ export function evaluate(report: BenchReport): Targets {
     p50LargeVsSmallSingle: median(perRound(large.roundLatencyP50Ms, f.enforced.roundLatencyP50Ms)),
     storeQueriesConstant: totals.every((t) => t === totals[0]),
     rpsVsHive: median(perRound(f.enforced.roundRps, f.hive.roundRps)),
+    rpsVsHiveRust: f['hive-rust'] ? median(perRound(f.enforced.roundRps, f['hive-rust'].roundRps)) : null,
   };
 }
 
@@ -149,6 +154,10 @@ export function lastJson(report: BenchReport): Record<string, unknown> {
     plain_rps: r1(f.plain.rps),
     hive_rps: r1(f.hive.rps),
     hive_dedupe_rps: f['hive-dedupe'] ? r1(f['hive-dedupe'].rps) : null,
+    hive_rust_rps: f['hive-rust'] ? r1(f['hive-rust'].rps) : null,
+    hive_rust_p50_ms: f['hive-rust'] ? r2(f['hive-rust'].p50Ms) : null,
+    hive_rust_p50_single_ms: f['hive-rust'] ? r2(f['hive-rust'].latencyP50Ms) : null,
+    hive_rust_rss_mib: f['hive-rust'] ? Math.round(f['hive-rust'].rssBytes / 2 ** 20) : null,
     floor_rps: r1(f.floor.rps),
     enforced_p50_ms: r2(f.enforced.p50Ms),
     plain_p50_ms: r2(f.plain.p50Ms),
@@ -201,6 +210,8 @@ export function lastJson(report: BenchReport): Record<string, unknown> {
       store_queries_constant: t.storeQueriesConstant,
       rps_vs_hive: r2(t.rpsVsHive),
       rps_vs_hive_met: t.rpsVsHive >= 1,
+      rps_vs_hive_rust: t.rpsVsHiveRust === null ? null : r2(t.rpsVsHiveRust),
+      rps_vs_hive_rust_met: t.rpsVsHiveRust === null ? null : t.rpsVsHiveRust >= 1,
     },
     load_average_start: report.machine.loadAvgStart.map(r2),
     load_average_end: report.machine.loadAvgEnd.map(r2),
@@ -241,13 +252,13 @@ access-facts request to juso.
 - **Date**: ${report.date}
 - **Load**: autocannon in its own process, ${c.connections} connections (one request in flight each), ${c.warmupSeconds} s warm-up per path, then ${c.rounds} interleaved round(s): per path ${c.durationSeconds} s at ${c.connections} connections (after ${c.roundWarmupSeconds} s unmeasured), then ${c.latencySeconds} s at ${c.latencyConnections} connection; median of rounds (min–max for req/s). Latency percentiles are exact, from every response time. CPU per request is the process's user + system time over the round divided by the requests it served. Everything (load generator, gateways, subgraphs) shares the same 2 cores.
 - **Town**: demo town + ${int(c.smallTown)} synthetic residents; the last row + ${int(c.largeTown)}. Subgraphs on the embedded store in memory; our gateway's audit log on an embedded store with its journal in a temp folder (fsync per group commit).
-- **Paths**: *ours* = \`createGatewayService\` in production mode, over subgraphs that verify its credential; *plain* = @apollo/gateway 2.14 in Apollo Server 5 in the same HTTP shell; *Hive* = \`@graphql-hive/gateway-runtime\` on the same supergraph on node:http, with its merging of identical in-flight subgraph requests off (every connection sends the same query here, so merging would share one set of subgraph fetches among concurrent requests — real dashboards read different households, and ours can never merge: each request is signed and audited for its caller; the default is shown in its own row); *floor* = the plan's subgraph requests sent in sequence by a bare node:http server. Plain, Hive and floor use the same subgraphs over the same stores but with no access control (no credential check, everything granted), so every cost of access control is charged to ours.
+- **Paths**: *ours* = \`createGatewayService\` in production mode, over subgraphs that verify its credential; *plain* = @apollo/gateway 2.14 in Apollo Server 5 in the same HTTP shell; *Hive* = \`@graphql-hive/gateway-runtime\` on the same supergraph on node:http, with its merging of identical in-flight subgraph requests off (every connection sends the same query here, so merging would share one set of subgraph fetches among concurrent requests — real dashboards read different households, and ours can never merge: each request is signed and audited for its caller; the default is shown in its own row); *Hive (Rust planner)* = the same runtime with \`unifiedGraphHandler\` from \`@graphql-hive/router-runtime\` (Hive Router's query planner, a native addon, and its executor), merging off likewise; *floor* = the plan's subgraph requests sent in sequence by a bare node:http server. Plain, Hive and floor use the same subgraphs over the same stores but with no access control (no credential check, everything granted), so every cost of access control is charged to ours.
 
 | path | req/s at ${c.connections} conn. (min–max) | p50 ms | p99 ms | p50 ms at ${c.latencyConnections} conn. | p99 ms at ${c.latencyConnections} conn. | gateway CPU ms/req | subgraphs CPU ms/req | gateway RSS |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${row('ours: access control + audit', f.enforced)}
 ${row('plain @apollo/gateway', f.plain)}
-${row('Hive Gateway (in-flight merging off)', f.hive)}${f['hive-dedupe'] ? `\n${row('Hive Gateway, defaults (merges identical in-flight subgraph requests)', f['hive-dedupe'])}` : ''}
+${row('Hive Gateway (in-flight merging off)', f.hive)}${f['hive-rust'] ? `\n${row('Hive Gateway on @graphql-hive/router-runtime (Rust planner; merging off)', f['hive-rust'])}` : ''}${f['hive-dedupe'] ? `\n${row('Hive Gateway, defaults (merges identical in-flight subgraph requests)', f['hive-dedupe'])}` : ''}
 ${row('floor: no gateway', f.floor)}
 ${row(`ours, ${int(c.largeTown)} residents`, f['enforced-large'])}
 
@@ -267,7 +278,11 @@ within a couple of minutes, so a burst of other work moves both sides of a ratio
 | p50 at ${int(c.largeTown)} ≤ 1.2 × p50 at ${int(c.smallTown)}, at ${c.connections} connections | ${r2(t.p50LargeVsSmall)} × (${list(perRound(f['enforced-large'].roundP50Ms, f.enforced.roundP50Ms))}) | ${ok(t.p50LargeVsSmall <= 1.2)} |
 | p50 at ${int(c.largeTown)} ≤ 1.2 × p50 at ${int(c.smallTown)}, at ${c.latencyConnections} connection | ${r2(t.p50LargeVsSmallSingle)} × (${list(perRound(f['enforced-large'].roundLatencyP50Ms, f.enforced.roundLatencyP50Ms))}) | ${ok(t.p50LargeVsSmallSingle <= 1.2)} |
 | store queries per request do not grow with household size | ${report.sizes.map((s) => r2(s.readsTotal)).join(', ')} | ${ok(t.storeQueriesConstant)} |
-| throughput ≥ Hive Gateway's | ${r2(t.rpsVsHive)} × (${list(perRound(f.enforced.roundRps, f.hive.roundRps))}) | ${ok(t.rpsVsHive >= 1)} |
+| throughput ≥ Hive Gateway's | ${r2(t.rpsVsHive)} × (${list(perRound(f.enforced.roundRps, f.hive.roundRps))}) | ${ok(t.rpsVsHive >= 1)} |${
+    t.rpsVsHiveRust === null
+      ? ''
+      : `\n| throughput ≥ Hive Gateway's on the Rust planner | ${r2(t.rpsVsHiveRust)} × (${list(perRound(f.enforced.roundRps, (f['hive-rust'] as TargetFigures).roundRps))}) | ${ok(t.rpsVsHiveRust >= 1)} |`
+  }
 
 Store queries per dashboard request through our gateway (one request at a time, ${c.sequentialRequests}
 each; audit writes are store writes of the audit log). Under load the average was
