@@ -24,6 +24,7 @@ import { bindRequestId, observeAuditWrites, observeStore } from '../shared/obser
 import { DEMO_AGENCIES } from '../shared/town/agencies';
 import { AuditLog } from './audit/audit-log';
 import { checkpointConfigFromEnv } from './audit/checkpoint';
+import { reportRoute } from './audit/report-route';
 import { auditRoute } from './audit/route';
 import { jwksKeysInUse, StaffAuthenticator } from './auth/authenticate';
 import type { AuthConfig } from './auth/config';
@@ -169,6 +170,12 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     auditStore,
     routes: {
       '/audit': auditRoute(auditLog, authenticator),
+      '/audit/report': reportRoute({
+        auditLog,
+        authenticator,
+        juso: factsOptions,
+        agencies: options.agencies ?? DEMO_AGENCIES,
+      }),
       [STATISTICS_CSV_PATH]: statisticsCsvRoute(),
       ...dashboardRoutes({ production, demoKeysBanner: production && demoKeys.length > 0 }),
       ...options.routes,

@@ -39,6 +39,7 @@ import {
   statusSince,
 } from './workflow/queries';
 import { versionOf } from './workflow/writes';
+import { disclosureReportFacts } from './report-facts';
 import { statistics } from './statistics/resolve';
 
 export type { JusoContext } from './context';
@@ -84,6 +85,11 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       overduePlans(ctx, asOf),
     pendingDecisions: (_: unknown, __: unknown, ctx: JusoContext) => pendingDecisions(ctx),
     statistics: (_: unknown, args: { fiscalYear: number }, ctx: JusoContext) => statistics(ctx, args),
+    _disclosureReportFacts: (
+      _: unknown,
+      args: { personId: string; meetingIds: string[] },
+      ctx: JusoContext,
+    ) => disclosureReportFacts(ctx, args),
     _accessFacts: async (
       _: unknown,
       args: { personIds: string[]; meetingId?: string | null; emergencyId?: string | null },

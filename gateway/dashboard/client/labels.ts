@@ -139,3 +139,83 @@ export function searchText(input: string): string {
     ? text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
     : text;
 }
+
+// ---- 緊急時の閲覧 (emergency access windows) ----
+
+export const EMERGENCY_REASON_LABELS: Record<string, string> = {
+  ABUSE: '虐待の疑い',
+  DV: 'DV',
+  DANGER_TO_LIFE: '生命・身体の危険',
+  MISSING: '行方不明',
+  OTHER: 'その他',
+};
+
+export const EMERGENCY_STATUS_LABELS: Record<string, string> = {
+  OPEN: '閲覧中',
+  AWAITING_REVIEW: '審査待ち',
+  REVIEWED: '審査済み',
+};
+
+export const REVIEW_VERDICT_LABELS: Record<string, string> = { APPROPRIATE: '適切', INAPPROPRIATE: '不適切' };
+
+/** Why opening a window was refused (the workflow's codes), in words. */
+export const EMERGENCY_REFUSALS: Record<string, string> = {
+  EMERGENCY_ACCESS_RESTRICTED:
+    '緊急時の閲覧を開始できません（不適切と審査された閲覧が未解除か、開始中の閲覧が上限に達しています）',
+  FORBIDDEN_ACTION: 'この操作は認められていません',
+  BAD_USER_INPUT: '入力内容を確認してください',
+  ILLEGAL_TRANSITION: 'この閲覧は既に終了しているか、審査済みです',
+  VERSION_CONFLICT: 'ほかの操作で更新されました。一覧を再読み込みしてください',
+};
+
+/** Seconds → 「1時間59分」 (「1分未満」 under a minute): the banner's time left. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return '1分未満';
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  return hours ? `${hours}時間${minutes}分` : `${minutes}分`;
+}
+
+// ---- 本人開示の報告書 (the disclosure report): the audit's words ----
+
+/** What was read, by the audit's `field` (the four fields, or the 重層 data read). */
+export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  KAIGO: '介護の記録',
+  SHOGAI: '障害の記録',
+  KODOMO: '子どもの記録',
+  KONKYU: '困窮の記録',
+  IDENTITY: '本人確認情報（氏名・生年月日等）',
+  CASE: 'ケース',
+  PLAN: '支援プラン',
+  CONSENT: '同意の状態',
+  INTAKE: '相談受付',
+  MEETING: '会議',
+  EMERGENCY_ACCESS: '緊急時の閲覧の記録',
+  AUDIT: '開示の記録（監査ログ）',
+};
+
+/** The sensitivity class beside the field, when it is not GENERAL. */
+export const AUDIT_CLASS_LABELS: Record<string, string> = {
+  TAX: '税情報',
+  CHILD_PROTECTION: '要保護児童等の記録',
+  ADDRESS: '住所',
+};
+
+/** Bases that need no facts to be put into words (the others name a consent, a meeting or a window). */
+export const AUDIT_BASIS_LABELS: Record<string, string> = {
+  OWN_FIELD: '自らの分野',
+  CASE_TEAM: 'チームの一員（支援チーム）',
+  RESIDENT_REGISTRY: '住民基本台帳（本人確認情報）',
+  OWN_RECORD: '自機関の記録',
+  COORDINATOR: '福祉課による開示記録の閲覧',
+  CLI_OPERATOR: '運用担当者による監査記録の閲覧',
+  DISCLOSURE_REPORT: '福祉課による本人開示の報告書の作成',
+  EMERGENCY_WINDOW_OPENED: '緊急時の閲覧の開始',
+  EMERGENCY_WINDOW_CLOSED: '緊急時の閲覧の終了',
+  EMERGENCY_WINDOW_REVIEWED: '緊急時の閲覧の審査',
+  EMERGENCY_WINDOW_RESTRICTION_LIFTED: '緊急時の閲覧の制限の解除',
+  EMERGENCY_WINDOW_READ: '緊急時の閲覧の記録の確認',
+  'WORKFLOW_RULE:AGENDA': '手続き上の確認（会議の議題への追加）',
+  'WORKFLOW_RULE:REFERRAL': '手続き上の確認（機関への紹介）',
+};
