@@ -36,6 +36,7 @@ import {
   reasonFor,
   searchText,
 } from './labels';
+import { initStatistics } from './statistics';
 import { agendaList, byId, casesSection, h, linkButton, membersTable, searchResults } from './view';
 
 type Target = { kind: 'household' | 'person'; id: string };
@@ -171,6 +172,7 @@ async function signIn(rawToken: string): Promise<void> {
   byId('sign-in').hidden = true;
   byId<HTMLTextAreaElement>('token').value = '';
   byId('workspace').hidden = false;
+  statistics.signedIn();
   byId('view').hidden = true;
   byId('search-results').replaceChildren();
   byId('agenda').replaceChildren();
@@ -190,6 +192,7 @@ function signOut(message?: string): void {
   Object.assign(state, { user: null, meetings: [], meetingId: null, target: null });
   byId('who').hidden = true;
   byId('workspace').hidden = true;
+  statistics.signedOut();
   byId('view-body').replaceChildren();
   byId('search-results').replaceChildren();
   byId('agenda').replaceChildren();
@@ -412,6 +415,16 @@ function onSubmit(id: string, handler: () => Promise<void>): void {
     });
   });
 }
+
+/** 事業評価 (statistics.ts): its own tab, asking with the same token and the same handling. */
+const statistics = initStatistics({
+  token: () => caller().token,
+  ask,
+  announce,
+  showAlert,
+  run,
+  displayName: () => state.user?.displayName ?? '',
+});
 
 function start(): void {
   onSubmit('dev-sign-in', () => devSignIn(byId<HTMLSelectElement>('dev-staff').value));
