@@ -15,6 +15,7 @@ import { AuditLog } from '../gateway/audit/audit-log';
 import { archiveBefore } from '../gateway/audit/archive';
 import { auditReadDraft } from '../gateway/audit/route';
 import { openStore } from '../shared/store';
+import { exitAfterOutput } from './output';
 
 const USAGE =
   'usage: npm run audit -- verify | person <resident id> | archive --before <YYYY-MM-DD> | checkpoint';
@@ -101,5 +102,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  // Not exit() at once: what was written still reaches a pipe (scripts/output.ts).
+  void exitAfterOutput(1);
 });

@@ -19,6 +19,7 @@ import { kaigoImport } from '../subgraphs/kaigo/import/definition';
 import { kodomoImport } from '../subgraphs/kodomo/import/definition';
 import { konkyuImport } from '../subgraphs/konkyu/import/definition';
 import { shogaiImport } from '../subgraphs/shogai/import/definition';
+import { quietOnClosedPipe, writeErr, writeOut } from './output';
 
 export const SILO_IMPORTS: Record<SiloService, SiloImport> = {
   kaigo: kaigoImport,
@@ -100,7 +101,7 @@ function progressBar(quiet: boolean): { update(p: ImportProgress): void; stop():
   };
 }
 
-function printSummary(s: ImportSummary, seconds: number): void {
+function summaryText(s: ImportSummary, seconds: number): string {
   const lines = [
     `${s.silo}: ${s.file} (${s.encoding ?? 'unread'})${s.dryRun ? ' — dry run, nothing written' : ''}`,
     `  rows read              ${s.rowsRead}`,
@@ -115,7 +116,7 @@ function printSummary(s: ImportSummary, seconds: number): void {
     `  errors                 ${s.errors.length}${s.errors.length ? '  — nothing was changed' : ''}`,
     `  time                   ${seconds.toFixed(1)} s`,
   ];
-  console.log(lines.join('\n'));
+  return lines.join('\n') + '\n';
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -158,27 +159,42 @@ async function main(argv: string[]): Promise<number> {
     await stores.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  for (const w of summary.warnings) console.error(`warning: ${formatIssue(w)}`);
-  for (const e of summary.errors) console.error(`error: ${formatIssue(e)}`);
+  // One write per stream, awaited: all of it reaches a pipe before the process ends.
+  await writeErr(
+    [
+      ...summary.warnings.map((w) => `warning: ${formatIssue(w)}\n`),
+      ...summary.errors.map((e) => `error: ${formatIssue(e)}\n`),
+    ].join(''),
+  );
   const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  if (values.json) console.log(JSON.stringify({ ...summary, seconds, maxRssMiB }, null, 2));
-  else printSummary(summary, seconds);
+  await writeOut(
+    values.json
+      ? JSON.stringify({ ...summary, seconds, maxRssMiB }, null, 2) + '\n'
+      : summaryText(summary, seconds),
+  );
   return summary.errors.length ? 1 : 0;
 }
 
 if (require.main === module) {
+  quietOnClosedPipe();
   main(process.argv.slice(2))
-    .then((code) => process.exit(code))
-    .catch((error: unknown) => {
+    // exitCode, not exit(): the process ends once its output has drained into the pipe.
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch(async (error: unknown) => {
       if (error instanceof ImportFileError) {
-        console.error(error.message);
-        for (const issue of error.issues) console.error(`error: ${formatIssue(issue)}`);
+        await writeErr(
+          error.issues.length
+            ? error.issues.map((issue) => `error: ${formatIssue(issue)}\n`).join('')
+            : `error: ${error.message}\n`,
+        );
       } else if (
         error instanceof UsageError ||
         (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
       )
         console.error(`${(error as Error).message}\n${USAGE}`);
       else console.error(error);
-      process.exit(2);
+      process.exitCode = 2;
     });
 }

@@ -12,6 +12,9 @@ import { parseArgs } from 'node:util';
 import type { PendingRecord } from '../shared/import';
 import { confirmLink, LinkError, listPending, unlink } from '../shared/import';
 import { openStores, siloImport, UsageError } from './import';
+import { quietOnClosedPipe, writeOut } from './output';
+
+quietOnClosedPipe();
 
 const USAGE = [
   'usage: npm run link -- <silo> --list [--limit N] [--json]',
@@ -21,28 +24,27 @@ const USAGE = [
 
 const pct = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 
-function printPending(recordLabel: string, pending: PendingRecord[]): void {
-  if (pending.length === 0) {
-    console.log('no record is waiting for a link');
-    return;
-  }
+function pendingText(recordLabel: string, pending: PendingRecord[]): string {
+  if (pending.length === 0) return 'no record is waiting for a link\n';
+  const out: string[] = [];
   for (const p of pending) {
     const id = p.identity;
-    console.log(
+    out.push(
       `${recordLabel} ${p.nativeId}  ${id.name ?? ''}  ${id.kana}  ${id.birthDate}  ${id.address ?? ''}` +
         (p.since ? `  (waiting since ${p.since.slice(0, 10)})` : ''),
     );
     if (p.candidates.length === 0)
-      console.log('    no candidate: find the resident in the registry and confirm by id');
+      out.push('    no candidate: find the resident in the registry and confirm by id');
     p.candidates.forEach((c, i) => {
       const taken = c.linkedTo ? `  [already linked to ${c.linkedTo}]` : '';
-      console.log(
+      out.push(
         `    ${i + 1}. ${c.residentId}  ${c.name}  ${c.kana}  ${c.birthDate}  ${c.address ?? '(住所非表示)'}` +
           `  score ${pct(c.score)} (kana ${pct(c.parts.kana)}, birth ${pct(c.parts.birthDate)}, address ${pct(c.parts.address)})${taken}`,
       );
     });
   }
-  console.log(`${pending.length} record(s) waiting`);
+  out.push(`${pending.length} record(s) waiting`);
+  return out.join('\n') + '\n';
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -69,8 +71,10 @@ async function main(argv: string[]): Promise<number> {
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
         throw new UsageError('--limit must be a positive whole number');
       const pending = await listPending(definition, stores.silo, stores.juso, { limit });
-      if (values.json) console.log(JSON.stringify(pending, null, 2));
-      else printPending(definition.recordLabel, pending);
+      // One awaited write: all of it reaches a pipe (it stopped at 65,536 bytes with exit()).
+      await writeOut(
+        values.json ? JSON.stringify(pending, null, 2) + '\n' : pendingText(definition.recordLabel, pending),
+      );
       return 0;
     }
     if (!values.by) throw new UsageError('--by <staff id> is required: a link records who made it');
@@ -109,11 +113,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2))
-  .then((code) => process.exit(code))
+  // exitCode, not exit(): the process ends once its output has drained into the pipe.
+  .then((code) => {
+    process.exitCode = code;
+  })
   .catch((error: unknown) => {
     if (error instanceof LinkError) console.error(error.message);
     else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
       console.error(`${(error as Error).message}\n${USAGE}`);
     else console.error(error);
-    process.exit(error instanceof LinkError ? 1 : 2);
+    process.exitCode = error instanceof LinkError ? 1 : 2;
   });

@@ -31,7 +31,25 @@ export function writeErr(text: string): Promise<void> {
 export function quietOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
       throw error;
     });
+}
+
+/**
+ * Ends the process with `code` once stdout and stderr have delivered what was written
+ * to them: for failure paths that may leave a connection open (a MongoDB client), where
+ * setting process.exitCode alone could leave the process waiting.
+ */
+export async function exitAfterOutput(code: number): Promise<never> {
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    // An empty write's callback runs after every earlier write has been flushed.
+    stream.write('', () => resolve());
+  });
 }

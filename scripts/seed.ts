@@ -7,6 +7,7 @@ import { SERVICES } from '../shared/domain';
 import type { ServiceName } from '../shared/domain';
 import { openStore } from '../shared/store';
 import { reseed } from '../subgraphs/registry';
+import { exitAfterOutput } from './output';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,5 +32,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  // Not exit() at once: what was written still reaches a pipe (scripts/output.ts).
+  void exitAfterOutput(1);
 });

@@ -22,7 +22,9 @@ import {
   readOperationsFile,
   registeredOperations,
 } from '../gateway/trusted/manifest';
-import { writeOut } from './output';
+import { quietOnClosedPipe, writeOut } from './output';
+
+quietOnClosedPipe();
 
 const USAGE = [
   'usage: npm run trusted -- add <file.graphql> [...]',

@@ -47,6 +47,44 @@ class LineCounter {
   }
 }
 
+/**
+ * The line (1-based) the record with index `index` (0 = the header) starts on, blank
+ * lines skipped as the parser skips them; the last record's start if there are fewer
+ * (an unclosed quote runs to the end of the file). A small RFC 4180 scan: quotes open
+ * at a field's start, `""` is a quote inside one.
+ */
+function recordStartLine(text: string, index: number): number {
+  let line = 1;
+  let i = 0;
+  let start = 1;
+  for (let n = 0; i < text.length; n++) {
+    while (i < text.length && (text[i] === '\n' || text[i] === '\r')) if (text[i++] === '\n') line++;
+    if (i >= text.length) break;
+    start = line;
+    if (n === index) return start;
+    let quoted = false;
+    let fieldStart = true;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"') {
+          if (text[i + 1] === '"') i++;
+          else quoted = false;
+        } else if (c === '\n') line++;
+        continue;
+      }
+      if (c === '"' && fieldStart) quoted = true;
+      else if (c === '\n') {
+        line++;
+        i++;
+        break;
+      }
+      fieldStart = c === ',';
+    }
+  }
+  return start;
+}
+
 interface ParsedRecord {
   record: string[];
   info: { bytes: number };
@@ -84,8 +122,19 @@ export async function* readCsv(
       onProgress?.({ bytes: end, totalBytes });
     }
   } catch (error) {
-    const e = error as { message?: string; lines?: number };
-    throw new ImportFileError(`${file}${e.lines ? `:${e.lines}` : ''}: not readable as CSV: ${e.message}`);
+    const e = error as { message?: string; code?: string; records?: number };
+    // e.records: how many records csv-parse completed (more than this loop may have seen);
+    // the broken one is the next.
+    const line = recordStartLine(text, e.records ?? 0);
+    // csv-parse's own line number (e.lines) counts CRLF files' lines twice over (line 8
+    // of a 5-line file); the line here is the one the broken row starts on, counted in
+    // the file. The issue names the file once: formatIssue prefixes it.
+    const message =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'not readable as CSV: a quoted field opened in the row starting on this line is never closed'
+        : `not readable as CSV: ${(e.message ?? 'unreadable').replace(/\s*(at|on) line \d+/g, '')} (in the row starting on this line)`;
+    const issue = { file, line, message };
+    throw new ImportFileError(`${file}:${line}: ${message}`, [issue]);
   }
   onProgress?.({ bytes: totalBytes, totalBytes });
 }
