@@ -250,6 +250,8 @@ describe('a production gateway and subgraph on real keys', () => {
       auditStore,
       signer: await CredentialSigner.fromEnv(env),
       auth: authConfigFromEnv(env),
+      // `{ __typename }` is not one of the dashboard's trusted documents; authentication is what is tested.
+      allowArbitraryOperations: true,
     });
     const running = await startService(service, 0);
     gatewayUrl = running.url;
