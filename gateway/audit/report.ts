@@ -170,7 +170,9 @@ function chainText(chain: VerifyResult): { ok: boolean; text: string } {
       text:
         `監査ログの連鎖を検証しました：改ざん・欠落は見つかりませんでした` +
         `（最初の記録から最新の記録まで ${chain.entries + chain.archived}件、この期間の記録を含む。` +
-        `署名付きチェックポイント ${chain.checkpoints}件と照合）。`,
+        (chain.checkpoints
+          ? `署名付きチェックポイント ${chain.checkpoints}件と照合）。`
+          : '署名付きチェックポイントの設定なし）。'),
     };
   return {
     ok: false,

@@ -23,6 +23,8 @@ export interface Caller {
   token: string;
   /** The meeting the request acts in; null: not in a meeting. */
   meetingId: string | null;
+  /** The 緊急時の閲覧 window the request acts in (X-Emergency-Access); never with a meeting. */
+  emergencyId?: string | null;
 }
 
 export async function graphql<T>(
@@ -34,7 +36,8 @@ export async function graphql<T>(
     'content-type': 'application/json',
     authorization: `Bearer ${caller.token}`,
   };
-  if (caller.meetingId) headers['x-meeting-id'] = caller.meetingId;
+  if (caller.emergencyId) headers['x-emergency-access'] = caller.emergencyId;
+  else if (caller.meetingId) headers['x-meeting-id'] = caller.meetingId;
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -112,6 +115,7 @@ export const AGENCIES = /* GraphQL */ `
     agencies {
       id
       name
+      role
     }
   }
 `;
@@ -337,6 +341,130 @@ export const PERSON = /* GraphQL */ `
   ${MEMBER}
   ${CASE}
 `;
+
+// ---- 緊急時の閲覧 (emergency access windows) ----
+
+const EMERGENCY_WINDOW = /* GraphQL */ `
+  fragment DashboardEmergencyWindow on EmergencyAccessWindow {
+    id
+    person {
+      id
+      name
+    }
+    staffId
+    agency {
+      id
+      name
+    }
+    reasonCategory
+    reason
+    openedAt
+    expiresAt
+    closedAt
+    endedAt
+    status
+    overdue
+    secondsLeft
+    review {
+      verdict
+      note
+      reviewedAt
+      reviewerStaffId
+    }
+    version
+    history {
+      action
+      at
+      staffId
+      note
+    }
+  }
+`;
+
+/** The signed-in staff member's own windows: an open one is shown in the banner. */
+export const MY_EMERGENCY_WINDOWS = /* GraphQL */ `
+  query DashboardMyEmergencyWindows {
+    myEmergencyWindows {
+      ...DashboardEmergencyWindow
+    }
+  }
+  ${EMERGENCY_WINDOW}
+`;
+
+export const OPEN_EMERGENCY_ACCESS = /* GraphQL */ `
+  mutation DashboardOpenEmergencyAccess($input: EmergencyAccessInput!) {
+    openEmergencyAccess(input: $input) {
+      ...DashboardEmergencyWindow
+    }
+  }
+  ${EMERGENCY_WINDOW}
+`;
+
+export const CLOSE_EMERGENCY_ACCESS = /* GraphQL */ `
+  mutation DashboardCloseEmergencyAccess($windowId: ID!, $expectedVersion: Int!) {
+    closeEmergencyAccess(windowId: $windowId, expectedVersion: $expectedVersion) {
+      ...DashboardEmergencyWindow
+    }
+  }
+  ${EMERGENCY_WINDOW}
+`;
+
+/** 福祉課's review queue: every window (open, awaiting review, reviewed). */
+export const EMERGENCY_REVIEWS = /* GraphQL */ `
+  query DashboardEmergencyReviews {
+    emergencyReviews {
+      ...DashboardEmergencyWindow
+    }
+  }
+  ${EMERGENCY_WINDOW}
+`;
+
+export const REVIEW_EMERGENCY_ACCESS = /* GraphQL */ `
+  mutation DashboardReviewEmergencyAccess(
+    $windowId: ID!
+    $expectedVersion: Int!
+    $verdict: ReviewVerdict!
+    $note: String!
+  ) {
+    reviewEmergencyAccess(
+      windowId: $windowId
+      expectedVersion: $expectedVersion
+      verdict: $verdict
+      note: $note
+    ) {
+      ...DashboardEmergencyWindow
+    }
+  }
+  ${EMERGENCY_WINDOW}
+`;
+
+export const LIFT_EMERGENCY_RESTRICTION = /* GraphQL */ `
+  mutation DashboardLiftEmergencyRestriction($windowId: ID!, $expectedVersion: Int!, $note: String!) {
+    liftEmergencyRestriction(windowId: $windowId, expectedVersion: $expectedVersion, note: $note) {
+      ...DashboardEmergencyWindow
+    }
+  }
+  ${EMERGENCY_WINDOW}
+`;
+
+export interface EmergencyWindow {
+  id: string;
+  person: Ref | null;
+  staffId: string;
+  agency: Ref | null;
+  reasonCategory: string;
+  reason: string;
+  openedAt: string;
+  expiresAt: string;
+  closedAt: string | null;
+  endedAt: string | null;
+  status: 'OPEN' | 'AWAITING_REVIEW' | 'REVIEWED';
+  overdue: boolean;
+  secondsLeft: number;
+  review: { verdict: string; note: string; reviewedAt: string; reviewerStaffId: string } | null;
+  version: number;
+  history: { action: string; at: string; staffId: string; note: string | null }[];
+}
 
 // ---- the shapes those queries return ----
 

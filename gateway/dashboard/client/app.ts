@@ -37,6 +37,8 @@ import {
   searchText,
 } from './labels';
 import { initStatistics } from './statistics';
+import { initDisclosure } from './disclosure';
+import { initEmergency } from './emergency';
 import { agendaList, byId, casesSection, h, linkButton, membersTable, searchResults } from './view';
 
 type Target = { kind: 'household' | 'person'; id: string };
@@ -83,10 +85,12 @@ function caller(): Caller {
 async function ask<T>(
   query: string,
   variables: Record<string, unknown> = {},
+  /** Where this one request acts, when not where the page does (緊急時の閲覧). */
+  override: Partial<Caller> = {},
 ): Promise<GraphQLResult<T> | null> {
   let result: GraphQLResult<T>;
   try {
-    result = await graphql<T>(caller(), query, variables);
+    result = await graphql<T>({ ...caller(), ...override }, query, variables);
   } catch (error) {
     if (!(error instanceof GatewayUnreachableError)) throw error;
     showAlert('ゲートウェイに接続できませんでした。ネットワークとサーバーの状態を確認してください。');
@@ -160,8 +164,9 @@ async function signIn(rawToken: string): Promise<void> {
   Object.assign(state, { user: { token, displayName: name }, meetings: [], meetingId: null, target: null });
 
   // The first request proves the token: a refusal signs out again with the reason.
-  const agencies = dataOf(await ask<{ agencies: Ref[] }>(AGENCIES))?.agencies ?? [];
+  const agencies = dataOf(await ask<{ agencies: (Ref & { role?: string })[] }>(AGENCIES))?.agencies ?? [];
   const agency = agencies.find((a) => a.id === claims.agency)?.name;
+  const role = agencies.find((a) => a.id === claims.agency)?.role ?? null;
   if (state.user && agency) state.user.displayName = `${name}（${agency}）`;
   const meetings = await ask<{ myMeetings: MeetingSummary[] | null }>(MY_MEETINGS);
   state.meetings = (meetings?.data?.myMeetings ?? []).filter((m) => m.status === 'OPEN');
@@ -184,6 +189,8 @@ async function signIn(rawToken: string): Promise<void> {
       : scheduled > 0
         ? `ほかに開催前の会議が${scheduled}件あります（開催中になると選べます）。`
         : '';
+  disclosure.signedIn(role);
+  await emergency.signedIn(role);
   announce(`${state.user?.displayName ?? name} としてサインインしました。`);
   byId('context-title').focus();
 }
@@ -192,6 +199,8 @@ function signOut(message?: string): void {
   Object.assign(state, { user: null, meetings: [], meetingId: null, target: null });
   byId('who').hidden = true;
   byId('workspace').hidden = true;
+  emergency.signedOut();
+  disclosure.signedOut();
   statistics.signedOut();
   byId('view-body').replaceChildren();
   byId('search-results').replaceChildren();
@@ -327,6 +336,7 @@ async function householdBody(
         hh.members.map((member, i) => ({ member, path: ['household', 'members', i] })),
         errors,
         today,
+        emergency.actionFor,
       ),
       casesSection(hh.cases, casesCode),
       otherErrors(errors),
@@ -338,7 +348,12 @@ async function personBody(
   id: string,
   today: Date,
 ): Promise<{ title: string; body: (HTMLElement | null)[] } | null> {
-  const result = await ask<{ person: PersonView | null }>(PERSON, { id });
+  // In a 緊急時の閲覧 window for this person, the query acts in it (X-Emergency-Access).
+  const result = await ask<{ person: PersonView | null }>(
+    PERSON,
+    { id },
+    { emergencyId: emergency.windowFor(id) },
+  );
   const data = dataOf(result);
   if (!result || !data) return null;
   const errors = new ErrorIndex(result.errors);
@@ -360,7 +375,13 @@ async function personBody(
   return {
     title: `${p.name}（${p.id}）`,
     body: [
-      membersTable(`${p.name}の4分野の記録`, [{ member: p, path: ['person'] }], errors, today),
+      membersTable(
+        `${p.name}の4分野の記録`,
+        [{ member: p, path: ['person'] }],
+        errors,
+        today,
+        emergency.actionFor,
+      ),
       householdLine,
       casesSection(p.cases, errors.codeAt(['person', 'cases'])),
       otherErrors(errors),
@@ -378,13 +399,16 @@ async function openTarget(target: Target, options: { keepFocus?: boolean } = {})
     if (!shown) return;
     showAlert(null);
     byId('view-title').textContent = shown.title;
-    byId('view-context').textContent = contextText();
+    const inWindow = target.kind === 'person' ? emergency.contextText(target.id) : null;
+    byId('view-context').textContent = inWindow ?? contextText();
     byId('view-context').dataset.meeting = state.meetingId ?? '';
+    if (inWindow) byId('view-context').dataset.emergency = 'open';
+    else delete byId('view-context').dataset.emergency;
     byId('view-time').textContent =
       `取得日時 ${today.toLocaleString('ja-JP')}（${state.user?.displayName ?? ''}）`;
     byId('view-body').replaceChildren(...shown.body.filter((x): x is HTMLElement => x !== null));
     view.hidden = false;
-    announce(`${shown.title} を表示しました。${contextText()}`);
+    announce(`${shown.title} を表示しました。${inWindow ?? contextText()}`);
     if (!options.keepFocus) byId('view-title').focus();
   } finally {
     view.removeAttribute('aria-busy');
@@ -425,6 +449,20 @@ const statistics = initStatistics({
   run,
   displayName: () => state.user?.displayName ?? '',
 });
+
+/** 緊急時の閲覧 (emergency.ts): the action, the banner, 福祉課's review page. */
+const emergency = initEmergency({
+  ask,
+  announce,
+  run,
+  openPerson: (id) => openTarget({ kind: 'person', id }),
+  reload: async () => {
+    if (state.target) await openTarget(state.target, { keepFocus: true });
+  },
+});
+
+/** 本人開示の報告書 (disclosure.ts), for 福祉課. */
+const disclosure = initDisclosure({ token: () => caller().token, announce, run });
 
 function start(): void {
   onSubmit('dev-sign-in', () => devSignIn(byId<HTMLSelectElement>('dev-staff').value));

@@ -86,8 +86,18 @@ function renderCell(cell: Cell): HTMLElement {
   );
 }
 
-function memberRow(member: Member, errors: ErrorIndex, path: Path, today: Date): HTMLTableRowElement {
+/** What the page offers to do about one member (緊急時の閲覧): shown under their name, not printed. */
+export type MemberActions = (member: Member) => HTMLElement | null;
+
+function memberRow(
+  member: Member,
+  errors: ErrorIndex,
+  path: Path,
+  today: Date,
+  actions?: MemberActions,
+): HTMLTableRowElement {
   const age = ageOn(member.birthDate, today);
+  const action = actions?.(member) ?? null;
   return h(
     'tr',
     { 'data-person': member.id },
@@ -108,6 +118,7 @@ function memberRow(member: Member, errors: ErrorIndex, path: Path, today: Date):
         h('span', { class: 'sr-label' }, '住所 '),
         renderShown(addressShown(member, errors, path)),
       ),
+      action && h('span', { class: 'member-actions no-print' }, action),
     ),
     h('td', { 'data-field': 'CONSENT' }, renderCell(consentCell(member, errors, path))),
     FIELDS.map((f) => h('td', { 'data-field': f }, renderCell(fieldCell(member, f, errors, path)))),
@@ -119,6 +130,7 @@ export function membersTable(
   members: { member: Member; path: Path }[],
   errors: ErrorIndex,
   today: Date,
+  actions?: MemberActions,
 ): HTMLElement {
   const table = h(
     'table',
@@ -138,7 +150,7 @@ export function membersTable(
     h(
       'tbody',
       {},
-      members.map(({ member, path }) => memberRow(member, errors, path, today)),
+      members.map(({ member, path }) => memberRow(member, errors, path, today, actions)),
     ),
   );
   // Narrow screens scroll the table sideways rather than squeeze six columns.
