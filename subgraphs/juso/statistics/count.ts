@@ -41,7 +41,7 @@ export interface StatisticsInput {
   householdOf: ReadonlyMap<string, string>;
   /** Cases opened or returned in the year, and the cases of plans live in it. */
   cases: readonly CaseDoc[];
-  /** Every plan of those cases. */
+  /** Every plan changed since the year began or live now (load.ts): all the counts need. */
   plans: readonly PlanDoc[];
   /** Meetings scheduled or opened around the year (those held in it are counted). */
   meetings: readonly MeetingDoc[];

@@ -65,13 +65,23 @@ export function fiscalYear(year: number, now: Date): FiscalYear {
   };
 }
 
-/** The month (0 = April) of the year an instant falls in, or null when outside the months counted. */
+const TOKYO_MS = 9 * 3600_000;
+
+/**
+ * The month (0 = April) of the year an instant falls in, or null when outside the months
+ * counted. Called for every document counted, so by arithmetic on the instant (Tokyo is
+ * UTC+9 all year) rather than through calendar strings.
+ */
 export function monthOf(fy: FiscalYear, at: string | null | undefined): number | null {
   if (!at) return null;
-  const day = tokyoDay(at);
-  if (day === null || day < fy.from || day > fy.asOf) return null;
-  const month = fy.months.findIndex((m) => m.yearMonth === day.slice(0, 7));
-  return month < 0 ? null : month;
+  const t = Date.parse(at);
+  if (Number.isNaN(t)) return null;
+  const tokyo = new Date(t + TOKYO_MS);
+  const month = tokyo.getUTCFullYear() * 12 + tokyo.getUTCMonth() - (fy.year * 12 + 3);
+  if (month < 0 || month >= fy.months.length) return null;
+  // Within the months counted, but after today (the current year's last month).
+  if (month === fy.months.length - 1 && tokyo.toISOString().slice(0, 10) > fy.asOf) return null;
+  return month;
 }
 
 /** Whole calendar days from one Tokyo day to another (the same day: 0). */
