@@ -158,8 +158,8 @@ describe('事業評価 in Chromium', () => {
     if (process.env.STATISTICS_SCREENSHOT === 'docs')
       await page.screenshot({
         path: DOCS_SHOT,
-        fullPage: false,
-        clip: { x: 0, y: 0, width: 1440, height: 1800 },
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1440, height: 2100 },
       });
   });
 
