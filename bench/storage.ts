@@ -290,6 +290,14 @@ async function overTime(quick: boolean): Promise<void> {
   if (!flag('keep')) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** The service folders of a data folder (it also holds files: audit checkpoints, archives). */
+function servicesWithStores(dataDir: string): string[] {
+  return fs
+    .readdirSync(dataDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+}
+
 /** A commit's tree in a temp folder, with this checkout's node_modules. */
 function exportTree(commit: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juso-bench-tree-'));
@@ -317,7 +325,7 @@ async function largeTown(residents: number, root: string, label: string, quick: 
     const one = await drive(quick ? 50 : 300, 1, h);
     const rss = rssAll(running);
     const disk = Object.fromEntries(
-      fs.readdirSync(dataDir).map((s) => {
+      servicesWithStores(dataDir).map((s) => {
         const files = fs.readdirSync(path.join(dataDir, s));
         const bytes = files.reduce((a, f) => a + fs.statSync(path.join(dataDir, s, f)).size, 0);
         return [s, Math.round((bytes / 1024 / 1024) * 10) / 10];
