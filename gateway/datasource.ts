@@ -319,6 +319,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     const reported = response.extensions?.accessDecisions;
     if (Array.isArray(reported)) collectReported(context, reported);
+    // The 重層 subgraph's answer may carry the access facts of the people it returned.
+    if (this.options.name === 'juso') context.facts.primeFrom(response.extensions?.accessFacts);
     // Subgraph extensions are for the gateway only.
     delete response.extensions;
     return response;

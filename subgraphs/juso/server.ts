@@ -22,16 +22,53 @@ import { resolvers } from './resolvers';
 export const JUSO_SCHEMA_FILE = path.join(__dirname, 'schema.graphql');
 const log = createLogger('juso');
 
-/** Hands this request's access decisions to the gateway, which audits them. */
+/** The ids of the Person entities in an answer: the gateway's next fetches are about them. */
+function personRefs(node: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(node)) for (const item of node) personRefs(item, out);
+  else if (node !== null && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    if (obj.__typename === 'Person' && typeof obj.id === 'string') out.add(obj.id);
+    for (const value of Object.values(obj))
+      if (value !== null && typeof value === 'object') personRefs(value, out);
+  }
+  return out;
+}
+
+/**
+ * Hands this request's access decisions to the gateway, which audits them; and, when the
+ * answer holds Person entities (a household's members, before the gateway fetches their
+ * four fields), the access facts of those people and of the meeting the request acts in,
+ * read now, in this request. The gateway then decides the silo fetches on them without a
+ * separate _accessFacts round trip (issue 13): the same facts, as fresh, one hop fewer.
+ */
 const reportDecisions: ApolloServerPlugin<JusoContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
+        const ids = [...personRefs(result.data, new Set())];
+        let accessFacts: {
+          people: PersonFacts[];
+          meeting: Awaited<ReturnType<typeof loadMeetingFacts>>;
+        } | null = null;
+        if (ids.length) {
+          try {
+            const access = contextValue.access;
+            const people = (await access.personFacts.loadMany(ids)).filter(
+              (p): p is PersonFacts => !(p instanceof Error),
+            );
+            const meeting = access.viewer.meetingId === null ? null : await access.meeting();
+            if (people.length === ids.length) accessFacts = { people, meeting };
+          } catch (error) {
+            // The gateway falls back to _accessFacts: facts it cannot get are never guessed.
+            log.warn({ err: error }, 'access facts not attached');
+          }
+        }
         result.extensions = {
           ...result.extensions,
           accessDecisions: [...contextValue.access.decisions.values()],
+          ...(accessFacts ? { accessFacts } : {}),
         };
       },
     };

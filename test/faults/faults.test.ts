@@ -96,6 +96,14 @@ describe('the 重層 subgraph (consent and meetings) unreachable', () => {
     expect(nothing).toBe(true);
   });
 
+  it('needs no _accessFacts round trip when juso attached the facts to its answer (issue 13)', async () => {
+    // Only the separate facts query fails: the household's members came with their facts.
+    proxies.juso.mode = 'no-facts-query';
+    const r = await gw.query(HOUSEHOLD, {}, 's-takikan-01', 'M-J1');
+    expect(codesAt(r, 'kaigo')).not.toContain('ACCESS_CHECK_UNAVAILABLE');
+    expect(r.text).toContain('SUPPORT_1');
+  });
+
   it('own-field reads still work: they need no consent or meeting facts', async () => {
     proxies.juso.mode = 'no-facts';
     const r = await gw.query(HOUSEHOLD, {}, 's-kita-01');

@@ -7,7 +7,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from '../../shared/http/service';
 
-export type FaultMode = 'pass' | 'down' | 'slow' | 'no-facts';
+/**
+ * no-facts: _accessFacts fails and the facts juso attaches to its answers are dropped;
+ * no-facts-query: only _accessFacts fails (the attached facts still arrive).
+ */
+export type FaultMode = 'pass' | 'down' | 'slow' | 'no-facts' | 'no-facts-query';
 
 export class FaultProxy {
   mode: FaultMode = 'pass';
@@ -24,7 +28,7 @@ export class FaultProxy {
         req.socket.destroy();
         return;
       }
-      if (this.mode === 'no-facts' && body.includes('_accessFacts')) {
+      if ((this.mode === 'no-facts' || this.mode === 'no-facts-query') && body.includes('_accessFacts')) {
         res
           .writeHead(503, { 'content-type': 'application/json' })
           .end('{"errors":[{"message":"unavailable"}]}');
@@ -43,7 +47,11 @@ export class FaultProxy {
         res.writeHead(upstream.status, {
           'content-type': upstream.headers.get('content-type') ?? 'application/json',
         });
-        res.end(await upstream.text());
+        let text = await upstream.text();
+        // The 重層 subgraph also attaches access facts to its answers (juso server.ts): a
+        // facts outage takes those too, or the gateway would not need _accessFacts at all.
+        if (this.mode === 'no-facts') text = withoutAttachedFacts(text);
+        res.end(text);
       } catch {
         req.socket.destroy();
       }
@@ -56,5 +64,16 @@ export class FaultProxy {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise((r) => this.server?.close(r));
+  }
+}
+
+function withoutAttachedFacts(text: string): string {
+  try {
+    const json = JSON.parse(text) as { extensions?: Record<string, unknown> };
+    if (!json.extensions || !('accessFacts' in json.extensions)) return text;
+    delete json.extensions.accessFacts;
+    return JSON.stringify(json);
+  } catch {
+    return text;
   }
 }
