@@ -74,6 +74,7 @@ describe('durable writes under kill -9', () => {
     const torn = [...batches.values()].filter((n) => n !== 20).length;
     const integrity = store.database.pragma('integrity_check', { simple: true });
     await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
 
     const survived =
       missing.length === 0 && (counter?.count ?? 0) >= incs && torn === 0 && integrity === 'ok';

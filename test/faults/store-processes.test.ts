@@ -35,5 +35,6 @@ describe('a second process on the same store', () => {
     );
     expect(await records.countDocuments({})).toBe(1000);
     await service.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 });

@@ -10,7 +10,15 @@ import path from 'node:path';
 import type { StoredDoc } from '../../shared/store';
 import { DuplicateKeyError, EmbeddedStore } from '../../shared/store';
 
-const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `juso-${name}-`));
+const made: string[] = [];
+const tmp = (name: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `juso-${name}-`));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('embedded store: queries answered by indexes', () => {
   let store: EmbeddedStore;
