@@ -15,6 +15,7 @@
  *
  *   tsx bench/gateway.ts --kind enforced --urls '{"juso":…}' [--audit-dir DIR]
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,7 @@ import type { RunningService } from '../shared/http/service';
 import { readBody, startService } from '../shared/http/service';
 import type * as StoreModule from '../shared/store';
 import { arg, failStart, onTerminate, serveStats } from './ipc';
+import { DASHBOARD_QUERY } from './scenario';
 import type { GatewayReady, Urls } from './ipc';
 
 type Kind = 'enforced' | 'plain' | 'hive' | 'hive-dedupe' | 'hive-rust' | 'floor';
@@ -77,6 +79,18 @@ async function enforced(urls: Urls): Promise<{ url: string; stop: () => Promise<
   const shell = await load<typeof HttpServiceModule>('shared/http/service.ts');
   const dir = fs.mkdtempSync(path.join(arg('audit-dir', os.tmpdir()), 'juso-bench-audit-'));
   const auditStore = new EmbeddedStore({ dataDir: dir });
+  // The benchmark's query is a trusted operation of this gateway, as the dashboard's own are in
+  // production: the trusted-documents check is paid as it would be (a checkout without it ignores this).
+  const operations = path.join(dir, 'operations.json');
+  fs.writeFileSync(
+    operations,
+    JSON.stringify({
+      operations: [
+        { hash: createHash('sha256').update(DASHBOARD_QUERY).digest('hex'), document: DASHBOARD_QUERY },
+      ],
+    }),
+  );
+  process.env.TRUSTED_OPERATIONS_FILE = operations;
   const service = await createGatewayService({ subgraphUrls: urls, auditStore, production: true });
   const context = service.context;
   service.context = (request) => {
