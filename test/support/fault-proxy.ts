@@ -15,7 +15,7 @@ export type FaultMode = 'pass' | 'down' | 'slow' | 'no-facts' | 'no-facts-query'
 
 export class FaultProxy {
   mode: FaultMode = 'pass';
-  delayMs = 2_000;
+  delayMs = 5_000;
   private server: http.Server | null = null;
   url = '';
 
