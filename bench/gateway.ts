@@ -78,7 +78,8 @@ async function enforced(urls: Urls): Promise<{ url: string; stop: () => Promise<
   const { EmbeddedStore } = await load<typeof StoreModule>('shared/store/index.ts');
   const shell = await load<typeof HttpServiceModule>('shared/http/service.ts');
   const dir = fs.mkdtempSync(path.join(arg('audit-dir', os.tmpdir()), 'juso-bench-audit-'));
-  const auditStore = new EmbeddedStore({ dataDir: dir });
+  // As openStore opens the audit store: its WAL fsynced off the event loop.
+  const auditStore = new EmbeddedStore({ dataDir: dir, durability: 'wal-fsync' });
   // The benchmark's query is a trusted operation of this gateway, as the dashboard's own are in
   // production: the trusted-documents check is paid as it would be (a checkout without it ignores this).
   const operations = path.join(dir, 'operations.json');

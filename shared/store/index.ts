@@ -8,6 +8,9 @@ export * from './types';
 export { EmbeddedStore, STORE_FILE } from './sqlite';
 export type { EmbeddedStoreOptions } from './sqlite';
 
+/** The gateway's audit store (`openStore({ service: 'audit' })`). */
+export const AUDIT_SERVICE = 'audit';
+
 export interface OpenStoreOptions {
   /** The service that owns the data; one database per service (`DATA_DIR/<service>/store.sqlite`). */
   service: string;
@@ -27,5 +30,8 @@ export async function openStore({
   }
   if (memory || env.DATA_DIR === 'memory') return new EmbeddedStore();
   const root = env.DATA_DIR ?? path.resolve('.data');
-  return new EmbeddedStore({ dataDir: path.join(root, service) });
+  // The audit log is written on every request and only needs to be durable before the
+  // answer leaves: its WAL is fsynced off the event loop (EmbeddedStoreOptions.durability).
+  const durability = service === AUDIT_SERVICE ? 'wal-fsync' : 'commit';
+  return new EmbeddedStore({ dataDir: path.join(root, service), durability });
 }

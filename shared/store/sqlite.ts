@@ -117,6 +117,18 @@ type Plan =
 export interface EmbeddedStoreOptions {
   /** Folder for the database file (`store.sqlite`); without it the store lives in memory (tests). */
   dataDir?: string;
+  /**
+   * How a write is made durable before it is acknowledged (a file store only):
+   * - `commit` (default): `synchronous=FULL`, the WAL fsynced inside the commit, on the
+   *   event loop; a write is never visible to a reader before it is durable.
+   * - `wal-fsync`: `synchronous=NORMAL`, then the WAL file fsynced on the thread pool
+   *   before the write's promise resolves. As durable once acknowledged (the WAL holds
+   *   every frame up to the commit; fsync flushes them; a checkpoint syncs the WAL first),
+   *   but a reader may see the write a moment before it is durable. For the audit log,
+   *   whose guarantee is "written before the answer leaves", not "invisible until then":
+   *   the gateway's event loop no longer waits for the disk (issue 13).
+   */
+  durability?: 'commit' | 'wal-fsync';
 }
 
 export class EmbeddedStore implements Store {
@@ -136,6 +148,9 @@ export class EmbeddedStore implements Store {
   private readonly statements = new Map<string, Statement>();
   private readonly handles = new Map<string, Collection<StoredDoc>>();
   private readonly tx: Database.Transaction<(work: () => unknown) => unknown>;
+  /** `wal-fsync`: the WAL file, opened on the first flush (SQLite creates it lazily). */
+  private readonly walSync: boolean;
+  private wal: Promise<fs.promises.FileHandle> | null = null;
 
   constructor(options: EmbeddedStoreOptions = {}) {
     if (options.dataDir) {
@@ -143,13 +158,15 @@ export class EmbeddedStore implements Store {
       this.file = path.join(options.dataDir, STORE_FILE);
     } else this.file = null;
     this.shared = this.file !== null;
+    this.walSync = this.shared && options.durability === 'wal-fsync';
     this.db = new Database(this.file ?? ':memory:', { timeout: BUSY_TIMEOUT_MS });
     if (this.shared) {
       // WAL: readers never block the writer or each other, across processes.
       this.db.pragma('journal_mode = WAL');
       // FULL: the WAL is fsynced at every commit, so an acknowledged write survives a power
       // cut (NORMAL would survive a process crash only). A commit costs one fsync (~0.3 ms here).
-      this.db.pragma('synchronous = FULL');
+      // (`wal-fsync`: NORMAL, and the WAL is fsynced off the event loop before acknowledging.)
+      this.db.pragma(this.walSync ? 'synchronous = NORMAL' : 'synchronous = FULL');
       // Bounded page cache (16 MiB) and WAL file (truncated to 64 MiB after a checkpoint).
       this.db.pragma('cache_size = -16384');
       this.db.pragma('journal_size_limit = 67108864');
@@ -826,7 +843,27 @@ export class EmbeddedStore implements Store {
     this.write(() => this.dropNow());
   }
 
+  /**
+   * Resolves once every write committed so far is on disk: nothing to do under `commit`
+   * (the commit fsynced); under `wal-fsync`, one fsync of the WAL on the thread pool. The
+   * WAL is never deleted while this connection is open, and a checkpoint reuses the file.
+   */
+  async durable(): Promise<void> {
+    if (!this.walSync || !this.file) return;
+    this.wal ??= fs.promises.open(`${this.file}-wal`, 'r+');
+    try {
+      await (await this.wal).sync();
+    } catch (error) {
+      // Not acknowledged; the next write opens the WAL afresh.
+      this.wal = null;
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
+    const wal = this.wal;
+    this.wal = null;
+    if (wal) await (await wal).close();
     if (this.db.open) this.db.close();
   }
 
@@ -864,21 +901,27 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
   async insertMany(docs: readonly T[]): Promise<void> {
     this.store.stats.writes++;
     this.store.insertManyNow(this.name, docs);
+    await this.store.durable();
   }
 
   async upsertMany(docs: readonly T[]): Promise<void> {
     this.store.stats.writes++;
     this.store.upsertManyNow(this.name, docs);
+    await this.store.durable();
   }
 
   async updateOne(filter: Filter, update: Update, options: { upsert?: boolean } = {}): Promise<UpdateResult> {
     this.store.stats.writes++;
-    return this.store.updateOneNow(this.name, filter, update, options.upsert ?? false);
+    const result = this.store.updateOneNow(this.name, filter, update, options.upsert ?? false);
+    await this.store.durable();
+    return result;
   }
 
   async deleteMany(filter: Filter): Promise<number> {
     this.store.stats.writes++;
-    return this.store.deleteManyNow(this.name, filter);
+    const n = this.store.deleteManyNow(this.name, filter);
+    await this.store.durable();
+    return n;
   }
 
   async createIndexes(specs: readonly IndexSpec[]): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * A second process on an embedded store, for the multi-process and crash tests:
- *   node --import tsx test/faults/store-child.ts <dataDir> write-forever
+ *   node --import tsx test/faults/store-child.ts <dataDir> write-forever [commit|wal-fsync]
  *     writes as fast as it can (single inserts, batches, updates) and prints `ack <id>`
- *     once each write has resolved, until it is killed;
+ *     once each write has resolved, until it is killed (in the given durability mode);
  *   node --import tsx test/faults/store-child.ts <dataDir> import <n>
  *     what an import does while the services run: creates an index, upserts n records.
  */
@@ -12,7 +12,8 @@ import { EmbeddedStore } from '../../shared/store';
 async function main(): Promise<void> {
   const [dataDir, command, arg] = process.argv.slice(2);
   if (!dataDir || !command) throw new Error('usage: store-child.ts <dataDir> write-forever | import <n>');
-  const store = new EmbeddedStore({ dataDir });
+  const durability = command === 'write-forever' && arg === 'wal-fsync' ? 'wal-fsync' : 'commit';
+  const store = new EmbeddedStore({ dataDir, durability });
   const ack = (id: string) => process.stdout.write(`ack ${id}\n`);
   if (command === 'import') {
     const records = store.collection<StoredDoc>('records');

@@ -14,14 +14,17 @@ import { recordFault } from '../support/security-summary';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function startWriter(dataDir: string): {
+function startWriter(
+  dataDir: string,
+  durability: 'commit' | 'wal-fsync',
+): {
   child: ChildProcessWithoutNullStreams;
   acks: string[];
   ready: Promise<void>;
 } {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'store-child.ts'), dataDir, 'write-forever'],
+    ['--import', 'tsx', path.join(__dirname, 'store-child.ts'), dataDir, 'write-forever', durability],
     {
       cwd: ROOT,
     },
@@ -43,10 +46,11 @@ function startWriter(dataDir: string): {
   return { child, acks, ready };
 }
 
-describe('durable writes under kill -9', () => {
+// commit: every store but the audit log; wal-fsync: the audit log (WAL fsynced off the event loop).
+describe.each(['commit', 'wal-fsync'] as const)('durable writes under kill -9 (%s)', (durability) => {
   it('every write acknowledged before SIGKILL is there after reopening', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'juso-kill-'));
-    const { child, acks, ready } = startWriter(dataDir);
+    const { child, acks, ready } = startWriter(dataDir, durability);
     const exited = new Promise<string | null>((r) => child.once('exit', (_code, signal) => r(signal)));
     await ready;
     // Let it write for a while, then kill it without warning in the middle of its stream.
@@ -78,7 +82,7 @@ describe('durable writes under kill -9', () => {
 
     const survived =
       missing.length === 0 && (counter?.count ?? 0) >= incs && torn === 0 && integrity === 'ok';
-    recordFault('kill -9 under write load', survived);
+    recordFault(`kill -9 under write load (${durability})`, survived);
     expect({ missing, torn, integrity }).toEqual({ missing: [], torn: 0, integrity: 'ok' });
     expect(counter?.count).toBeGreaterThanOrEqual(incs);
     expect(acks.length).toBeGreaterThanOrEqual(300);
