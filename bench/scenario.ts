@@ -11,10 +11,10 @@ import type { Store, StoredDoc } from '../shared/store';
 import { syntheticTown } from '../shared/town/synthetic';
 import type { CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PlanDoc } from '../subgraphs/juso/model';
 import { COLLECTIONS } from '../subgraphs/juso/model';
-import { kaigoStoreConfig } from '../subgraphs/kaigo/server';
-import { kodomoStoreConfig } from '../subgraphs/kodomo/server';
-import { konkyuStoreConfig } from '../subgraphs/konkyu/server';
-import { shogaiStoreConfig } from '../subgraphs/shogai/server';
+import { kaigoStoreConfig } from '../subgraphs/kaigo/silo';
+import { kodomoStoreConfig } from '../subgraphs/kodomo/silo';
+import { konkyuStoreConfig } from '../subgraphs/konkyu/silo';
+import { shogaiStoreConfig } from '../subgraphs/shogai/silo';
 
 /** The staff member and meeting the benchmark acts as and in. */
 export const BENCH_STAFF = 's-takikan-01';

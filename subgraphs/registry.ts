@@ -6,13 +6,13 @@ import type { SeedOptions } from '../shared/seed';
 import type { Store } from '../shared/store';
 import { createJusoService } from './juso/server';
 import { seedJuso } from './juso/seed';
-import { createKaigoService } from './kaigo/server';
+import { createKaigoService } from './kaigo/silo';
 import { seedKaigo } from './kaigo/seed';
-import { createKodomoService } from './kodomo/server';
+import { createKodomoService } from './kodomo/silo';
 import { seedKodomo } from './kodomo/seed';
-import { createKonkyuService } from './konkyu/server';
+import { createKonkyuService } from './konkyu/silo';
 import { seedKonkyu } from './konkyu/seed';
-import { createShogaiService } from './shogai/server';
+import { createShogaiService } from './shogai/silo';
 import { seedShogai } from './shogai/seed';
 
 export interface SubgraphFactory {

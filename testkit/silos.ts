@@ -11,19 +11,19 @@ import { DEMO_AGENCIES, DEMO_STAFF } from '../shared/town/agencies';
 import type { HihokenshaDoc } from '../subgraphs/kaigo/adapter/native';
 import type { KaigoRecord } from '../subgraphs/kaigo/adapter/to-graph';
 import { KAIGO_SCENARIO_RECORDS } from '../subgraphs/kaigo/seed';
-import { kaigoDefinition, kaigoStoreConfig } from '../subgraphs/kaigo/server';
+import { kaigoDefinition, kaigoStoreConfig } from '../subgraphs/kaigo/silo';
 import type { JidoDoc } from '../subgraphs/kodomo/adapter/native';
 import type { KodomoRecord } from '../subgraphs/kodomo/adapter/to-graph';
 import { KODOMO_SCENARIO_RECORDS } from '../subgraphs/kodomo/seed';
-import { kodomoDefinition, kodomoStoreConfig } from '../subgraphs/kodomo/server';
+import { kodomoDefinition, kodomoStoreConfig } from '../subgraphs/kodomo/silo';
 import type { SodanDoc } from '../subgraphs/konkyu/adapter/native';
 import type { KonkyuRecord } from '../subgraphs/konkyu/adapter/to-graph';
 import { KONKYU_SCENARIO_RECORDS } from '../subgraphs/konkyu/seed';
-import { konkyuDefinition, konkyuStoreConfig } from '../subgraphs/konkyu/server';
+import { konkyuDefinition, konkyuStoreConfig } from '../subgraphs/konkyu/silo';
 import type { RiyoshaDoc } from '../subgraphs/shogai/adapter/native';
 import type { ShogaiRecord } from '../subgraphs/shogai/adapter/to-graph';
 import { SHOGAI_SCENARIO_RECORDS } from '../subgraphs/shogai/seed';
-import { shogaiDefinition, shogaiStoreConfig } from '../subgraphs/shogai/server';
+import { shogaiDefinition, shogaiStoreConfig } from '../subgraphs/shogai/silo';
 
 export type { SiloService };
 

@@ -8,7 +8,7 @@
 import type { RunningService } from '../../shared/http/service';
 import { startable } from '../../shared/http/service';
 import { EmbeddedStore } from '../../shared/store';
-import { createKaigoService } from '../../subgraphs/kaigo/server';
+import { createKaigoService } from '../../subgraphs/kaigo/silo';
 import { API_ROWS, FakeKaigoApi, KaigoRestAdapter } from '../testkit/kaigo-rest-double';
 
 // The agency's REST API and its adapter: one double, shared with the test kit's contract tests.

@@ -8,7 +8,7 @@ import { StoreRecordSource } from '../../shared/silo/store-source';
 import type { HihokenshaDoc } from '../../subgraphs/kaigo/adapter/native';
 import { KAIGO_COLLECTION } from '../../subgraphs/kaigo/adapter/native';
 import { kaigoImport } from '../../subgraphs/kaigo/import/definition';
-import { kaigoStoreConfig } from '../../subgraphs/kaigo/server';
+import { kaigoStoreConfig } from '../../subgraphs/kaigo/silo';
 import type { Harness } from './helpers';
 import { harness, NOW, sjis, utf8 } from './helpers';
 

@@ -16,7 +16,7 @@ import { StoreRecordSource } from '../../shared/silo/store-source';
 import { COLLECTIONS } from '../../subgraphs/juso/model';
 import { KAIGO_COLLECTION } from '../../subgraphs/kaigo/adapter/native';
 import { kaigoImport } from '../../subgraphs/kaigo/import/definition';
-import { kaigoStoreConfig } from '../../subgraphs/kaigo/server';
+import { kaigoStoreConfig } from '../../subgraphs/kaigo/silo';
 import { KONKYU_COLLECTION } from '../../subgraphs/konkyu/adapter/native';
 import { konkyuImport } from '../../subgraphs/konkyu/import/definition';
 import { harness, NOW, registry, sampleCsv, utf8 } from './helpers';

@@ -11,13 +11,13 @@ import type { GraphRecord, StoredSiloConfig } from '../../shared/silo/types';
 import type { LinkedNativeDoc } from '../../shared/silo/types';
 import { StoreRecordSource } from '../../shared/silo/store-source';
 import { kaigoImport } from '../../subgraphs/kaigo/import/definition';
-import { kaigoStoreConfig } from '../../subgraphs/kaigo/server';
+import { kaigoStoreConfig } from '../../subgraphs/kaigo/silo';
 import { kodomoImport } from '../../subgraphs/kodomo/import/definition';
-import { kodomoStoreConfig } from '../../subgraphs/kodomo/server';
+import { kodomoStoreConfig } from '../../subgraphs/kodomo/silo';
 import { konkyuImport } from '../../subgraphs/konkyu/import/definition';
-import { konkyuStoreConfig } from '../../subgraphs/konkyu/server';
+import { konkyuStoreConfig } from '../../subgraphs/konkyu/silo';
 import { shogaiImport } from '../../subgraphs/shogai/import/definition';
-import { shogaiStoreConfig } from '../../subgraphs/shogai/server';
+import { shogaiStoreConfig } from '../../subgraphs/shogai/silo';
 import { harness, ROOT, sampleCsv, sjis } from './helpers';
 
 type AnyConfig = StoredSiloConfig<LinkedNativeDoc, GraphRecord>;

@@ -7,7 +7,7 @@ import type { ImportProgress } from '../../shared/import';
 import { StoreRecordSource } from '../../shared/silo/store-source';
 import { KAIGO_COLLECTION } from '../../subgraphs/kaigo/adapter/native';
 import { kaigoImport } from '../../subgraphs/kaigo/import/definition';
-import { kaigoStoreConfig } from '../../subgraphs/kaigo/server';
+import { kaigoStoreConfig } from '../../subgraphs/kaigo/silo';
 import { kaigoExportLines, kaigoExportStats } from '../fixtures/import/kaigo-export';
 import { harness, registry, sjis } from './helpers';
 

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/import';
 import type { HihokenshaDoc } from '../adapter/native';
 import { KAIGO_COLLECTION, YOKAIGODO_CODES } from '../adapter/native';
-import { kaigoStoreConfig } from '../server';
+import { kaigoStoreConfig } from '../silo';
 
 const YOKAIGODO_LABELS = labelsOf(YOKAIGODO_CODES);
 

@@ -21,7 +21,7 @@ import {
 import { isoDate } from '../../../shared/silo/native-dates';
 import type { JidoDoc } from '../adapter/native';
 import { KODOMO_COLLECTION, YOTAIKYO_KUBUN } from '../adapter/native';
-import { kodomoStoreConfig } from '../server';
+import { kodomoStoreConfig } from '../silo';
 
 const YOTAIKYO_LABELS = labelsOf(YOTAIKYO_KUBUN);
 

@@ -23,7 +23,7 @@ import {
 import { isoDate } from '../../../shared/silo/native-dates';
 import type { SodanDoc } from '../adapter/native';
 import { KONKYU_COLLECTION } from '../adapter/native';
-import { konkyuStoreConfig } from '../server';
+import { konkyuStoreConfig } from '../silo';
 
 export const konkyuFields = {
   sodanBango: identifier({

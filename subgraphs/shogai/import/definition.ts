@@ -23,7 +23,7 @@ import {
 import { isoDate } from '../../../shared/silo/native-dates';
 import type { RiyoshaDoc } from '../adapter/native';
 import { SHOGAI_COLLECTION, TECHO_SHUBETSU } from '../adapter/native';
-import { shogaiStoreConfig } from '../server';
+import { shogaiStoreConfig } from '../silo';
 
 const TECHO_LABELS = labelsOf(TECHO_SHUBETSU);
 
