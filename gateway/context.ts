@@ -3,7 +3,7 @@ import type { Principal } from '../shared/access/facts';
 import type { CredentialSubject } from '../shared/auth/gateway-credential';
 import type { AuditDecision, AuditRecordDraft } from './audit/record';
 import { decisionKey } from './audit/record';
-import type { RequestFacts } from './policy/facts-client';
+import type { RequestFacts } from './enforcement/facts-client';
 
 export interface GatewayContext {
   requestId: string;

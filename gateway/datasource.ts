@@ -19,10 +19,10 @@ import type { WelfareField } from '../shared/domain';
 import { inSpan, observeSubgraphCall } from '../shared/observability';
 import type { GatewayContext } from './context';
 import { credentialSubject, recordDecision } from './context';
-import type { EntityFetchPlan } from './policy/entity-fetch';
-import { analyseEntityFetch, UnexpectedFetchError } from './policy/entity-fetch';
-import { decideSiloFetch, enforceSiloResponse, settleWithheldRecords } from './policy/enforce';
-import type { SchemaIndex } from './policy/sensitivity';
+import type { EntityFetchPlan } from './enforcement/entity-fetch';
+import { analyseEntityFetch, UnexpectedFetchError } from './enforcement/entity-fetch';
+import { decideSiloFetch, enforceSiloResponse, settleWithheldRecords } from './enforcement/enforce';
+import type { SchemaIndex } from './enforcement/sensitivity';
 
 export interface FetchStats {
   byService: Record<string, number>;

@@ -35,7 +35,7 @@ import { credentialSubject } from './context';
 import { dashboardRoutes } from './dashboard';
 import type { FetchStats } from './datasource';
 import { SubgraphDataSource } from './datasource';
-import { RequestFacts } from './policy/facts-client';
+import { RequestFacts } from './enforcement/facts-client';
 import { auditPlugin } from './plugins/audit';
 import { makeFormatError } from './plugins/format-error';
 import { operationResolution } from './plugins/operation';
@@ -43,7 +43,7 @@ import { QUERY_LIMITS, queryLimits } from './plugins/query-limits';
 import { enforcesTrustedDocuments, trustedDocuments } from './plugins/trusted-documents';
 import type { TrustedManifest } from './trusted/manifest';
 import { loadTrustedManifest } from './trusted/manifest';
-import { indexSupergraph } from './policy/sensitivity';
+import { indexSupergraph } from './enforcement/sensitivity';
 import { STATISTICS_CSV_PATH, statisticsCsvRoute } from './statistics/route';
 
 export interface GatewayOptions {

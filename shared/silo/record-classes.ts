@@ -8,7 +8,7 @@
  * decides every class listed here for every read of the field and sends the verdicts
  * with the grants; the silo withholds the whole record unless its class was granted
  * (shared/silo/subgraph.ts), and the gateway holds the answer to the same verdicts
- * (gateway/policy/enforce.ts). One list, read by both sides, so they cannot drift.
+ * (gateway/enforcement/enforce.ts). One list, read by both sides, so they cannot drift.
  */
 import type { SensitivityClass, WelfareField } from '../domain';
 

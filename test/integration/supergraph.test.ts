@@ -1,7 +1,7 @@
 /** The supergraph in use is the composition of the subgraphs' schema files, and keeps @sensitive. */
 import fs from 'node:fs';
 import { composeSupergraph, loadSupergraph, SUPERGRAPH_FILE } from '../../gateway/compose';
-import { indexSupergraph } from '../../gateway/policy/sensitivity';
+import { indexSupergraph } from '../../gateway/enforcement/sensitivity';
 
 describe('supergraph', () => {
   it('composes without errors and the committed file is current', () => {

@@ -7,9 +7,9 @@ import type { GraphQLFormattedError } from 'graphql';
 import { WITHHELD_MESSAGES } from '../../shared/access/errors';
 import type { Grants } from '../../shared/auth/gateway-credential';
 import { loadSupergraph } from '../../gateway/compose';
-import { enforceSiloResponse } from '../../gateway/policy/enforce';
-import { analyseEntityFetch } from '../../gateway/policy/entity-fetch';
-import { indexSupergraph } from '../../gateway/policy/sensitivity';
+import { enforceSiloResponse } from '../../gateway/enforcement/enforce';
+import { analyseEntityFetch } from '../../gateway/enforcement/entity-fetch';
+import { indexSupergraph } from '../../gateway/enforcement/sensitivity';
 import { recordAttack } from '../support/security-summary';
 
 const index = indexSupergraph(loadSupergraph());
