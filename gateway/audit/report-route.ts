@@ -22,7 +22,7 @@ import { tokyoDay } from '../../shared/town/calendar';
 import type { StaffMember } from '../../shared/town/agencies';
 import { DEMO_STAFF } from '../../shared/town/agencies';
 import type { StaffAuthenticator } from '../auth/authenticate';
-import { post, PostTimeoutError } from '../datasource';
+import { post, PostTimeoutError } from '../../shared/http/client';
 import { DASHBOARD_CSP } from '../dashboard/routes';
 import type { AuditLog } from './audit-log';
 import type { CsvEncoding, ReportFacts } from './report';

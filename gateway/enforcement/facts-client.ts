@@ -9,7 +9,7 @@ import type { MeetingFacts, PersonFacts } from '../../shared/access/facts';
 import type { CredentialSigner, CredentialSubject } from '../../shared/auth/gateway-credential';
 import { CREDENTIAL_HEADER } from '../../shared/auth/gateway-credential';
 import { observeSubgraphCall } from '../../shared/observability';
-import { post, PostTimeoutError } from '../datasource';
+import { post, PostTimeoutError } from '../../shared/http/client';
 
 const FACTS_QUERY = /* GraphQL */ `
   query AccessFacts($personIds: [ID!]!, $meetingId: ID, $emergencyId: ID) {
