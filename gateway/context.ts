@@ -2,7 +2,6 @@
 import type { Principal } from '../shared/access/facts';
 import type { CredentialSubject } from '../shared/auth/gateway-credential';
 import type { AuditDecision, AuditRecordDraft } from './audit/record';
-import { decisionKey } from './audit/record';
 import type { RequestFacts } from './enforcement/facts-client';
 
 export interface GatewayContext {
@@ -36,15 +35,6 @@ export function credentialSubject(
     meetingId: ctx.meetingId,
     requestId: ctx.requestId,
   };
-}
-
-type DecisionFields = Omit<AuditDecision, 'count'>;
-
-export function recordDecision(ctx: GatewayContext, d: DecisionFields): void {
-  const key = decisionKey(d);
-  const seen = ctx.decisions.get(key);
-  if (seen) seen.count += 1;
-  else ctx.decisions.set(key, { ...d, count: 1 });
 }
 
 /** The request's audit record, as the audit plugin hands it to the log. */

@@ -19,7 +19,8 @@ import type { PostResult } from '../shared/http/client';
 import { post, PostTimeoutError } from '../shared/http/client';
 import { inSpan, observeSubgraphCall } from '../shared/observability';
 import type { GatewayContext } from './context';
-import { credentialSubject, recordDecision } from './context';
+import { credentialSubject } from './context';
+import { collectReported } from './audit/decisions';
 import type { EntityFetchPlan } from './enforcement/entity-fetch';
 import { analyseEntityFetch, UnexpectedFetchError } from './enforcement/entity-fetch';
 import { decideSiloFetch, enforceSiloResponse, settleWithheldRecords } from './enforcement/enforce';
@@ -306,24 +307,4 @@ function grantCounts(grants: Grants): Record<string, number | string> {
         .map(([code, n]) => [`juso.access.withheld.${code}`, n]),
     ),
   };
-}
-
-/** The 重層 subgraph's own decisions, checked for shape before they enter the audit. */
-function collectReported(context: GatewayContext, reported: unknown[]): void {
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  for (const r of reported) {
-    if (!r || typeof r !== 'object') continue;
-    const d = r as Record<string, unknown>;
-    if (d.decision !== 'DISCLOSED' && d.decision !== 'WITHHELD') continue;
-    recordDecision(context, {
-      personId: str(d.personId),
-      field: str(d.field) ?? 'UNKNOWN',
-      cls: str(d.cls) ?? 'GENERAL',
-      subjectId: str(d.subjectId),
-      decision: d.decision,
-      basis: str(d.basis),
-      consentId: null,
-      code: str(d.code),
-    });
-  }
 }

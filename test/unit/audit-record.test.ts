@@ -8,7 +8,8 @@ import {
   GENESIS,
 } from '../../gateway/audit/record';
 import type { GatewayContext } from '../../gateway/context';
-import { auditDraft, recordDecision } from '../../gateway/context';
+import { recordDecision } from '../../gateway/audit/decisions';
+import { auditDraft } from '../../gateway/context';
 
 const d = (over: Partial<AuditDecision>): AuditDecision => ({
   personId: 'P-1',
