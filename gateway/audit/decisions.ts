@@ -1,33 +1,29 @@
-/** The decisions of one request, gathered for its audit record. */
-import type { GatewayContext } from '../context';
+/**
+ * The decisions of one request, gathered for its audit record (one record per request,
+ * record.ts). Takes only the request's map of decisions, not the whole gateway context,
+ * so the audit does not depend on what else a request carries.
+ */
+import type { AuditedDecision } from '../../shared/access/audit';
+import { readReportedDecision } from '../../shared/access/audit';
 import type { AuditDecision } from './record';
 import { decisionKey } from './record';
 
-type DecisionFields = Omit<AuditDecision, 'count'>;
-
-export function recordDecision(ctx: GatewayContext, d: DecisionFields): void {
-  const key = decisionKey(d);
-  const seen = ctx.decisions.get(key);
-  if (seen) seen.count += 1;
-  else ctx.decisions.set(key, { ...d, count: 1 });
+/** Where a request's decisions are kept, keyed by the whole decision (see GatewayContext). */
+export interface DecisionLog {
+  decisions: Map<string, AuditDecision>;
 }
 
-/** The 重層 subgraph's own decisions, checked for shape before they enter the audit. */
-export function collectReported(context: GatewayContext, reported: unknown[]): void {
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+export function recordDecision(log: DecisionLog, d: AuditedDecision): void {
+  const key = decisionKey(d);
+  const seen = log.decisions.get(key);
+  if (seen) seen.count += 1;
+  else log.decisions.set(key, { ...d, count: 1 });
+}
+
+/** The 重層 subgraph's own decisions; anything not of the reported shape is dropped. */
+export function collectReported(log: DecisionLog, reported: unknown[]): void {
   for (const r of reported) {
-    if (!r || typeof r !== 'object') continue;
-    const d = r as Record<string, unknown>;
-    if (d.decision !== 'DISCLOSED' && d.decision !== 'WITHHELD') continue;
-    recordDecision(context, {
-      personId: str(d.personId),
-      field: str(d.field) ?? 'UNKNOWN',
-      cls: str(d.cls) ?? 'GENERAL',
-      subjectId: str(d.subjectId),
-      decision: d.decision,
-      basis: str(d.basis),
-      consentId: null,
-      code: str(d.code),
-    });
+    const d = readReportedDecision(r);
+    if (d) recordDecision(log, d);
   }
 }

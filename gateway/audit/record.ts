@@ -9,26 +9,19 @@
  * two decisions, both kept.
  */
 import { hash } from 'node:crypto';
+import type { AuditedDecision, Outcome } from '../../shared/access/audit';
 import type { StoredDoc } from '../../shared/store';
 
 export const GENESIS = '0'.repeat(64);
 
-export type Outcome = 'DISCLOSED' | 'WITHHELD';
+export type { Outcome } from '../../shared/access/audit';
 
-/** One decision of a request, as recorded. */
-export interface AuditDecision {
-  personId: string | null;
-  /** KAIGO, SHOGAI, KODOMO, KONKYU, or the 重層 data read (IDENTITY, CASE, PLAN, CONSENT, MEETING, …), or AUDIT. */
-  field: string;
-  cls: string;
-  subjectId: string | null;
-  decision: Outcome;
-  /** OWN_FIELD, CONSENT, SOCIAL_WELFARE_ACT_106_6, CASE_TEAM, … when disclosed. */
-  basis: string | null;
-  consentId: string | null;
-  /** The withheld code when withheld. */
-  code: string | null;
-  /** How many times the request made this very decision (several selections of one field). */
+/**
+ * One decision of a request, as recorded: the audited decision (shared/access/audit.ts,
+ * the shape both the gateway and the 重層 subgraph audit in) and how many times the
+ * request made this very decision (several selections of one field).
+ */
+export interface AuditDecision extends AuditedDecision {
   count: number;
 }
 
@@ -137,7 +130,7 @@ export interface AuditRow extends Omit<AuditDecision, 'count'> {
   count: number;
 }
 
-export const decisionKey = (d: Omit<AuditDecision, 'count'>): string =>
+export const decisionKey = (d: AuditedDecision): string =>
   JSON.stringify([d.personId, d.field, d.cls, d.subjectId, d.decision, d.basis, d.consentId, d.code]);
 
 /** Groups a request's decisions; identical decisions fold into one with their counts summed. */

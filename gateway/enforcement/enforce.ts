@@ -6,6 +6,7 @@
  * decided for every read of it: only the silo knows whether a record is of one.
  */
 import type { GraphQLFormattedError } from 'graphql';
+import { auditOutcome, withheldOutcome } from '../../shared/access/audit';
 import { decide } from '../../shared/access/decide';
 import type { WithheldCode } from '../../shared/access/decide';
 import { WITHHELD_MESSAGES } from '../../shared/access/errors';
@@ -51,16 +52,7 @@ export async function decideSiloFetch(
         now: ctx.now,
       });
       verdicts[cls] = d.effect === 'ALLOW' ? 'ALLOW' : d.code;
-      recordDecision(ctx, {
-        personId,
-        field,
-        cls,
-        subjectId: null,
-        decision: d.effect === 'ALLOW' ? 'DISCLOSED' : 'WITHHELD',
-        basis: d.effect === 'ALLOW' ? d.basis : null,
-        consentId: d.effect === 'ALLOW' ? d.consentId : null,
-        code: d.effect === 'ALLOW' ? null : d.code,
-      });
+      recordDecision(ctx, { personId, field, cls, subjectId: null, ...auditOutcome(d) });
     }
   }
   return grants;
@@ -196,13 +188,7 @@ export function settleWithheldRecords(
         continue;
       ctx.decisions.delete(key);
       const { count, ...decided } = d;
-      const instead = {
-        ...decided,
-        decision: 'WITHHELD' as const,
-        basis: null,
-        consentId: null,
-        code: w.code,
-      };
+      const instead = { ...decided, ...withheldOutcome(w.code) };
       for (let i = 0; i < count; i++) recordDecision(ctx, instead);
     }
 }

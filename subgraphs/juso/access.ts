@@ -4,6 +4,8 @@
  * writes to the audit log before anything leaves.
  */
 import type { GraphQLError } from 'graphql';
+import type { ReportedDecision } from '../../shared/access/audit';
+import { auditOutcome } from '../../shared/access/audit';
 import type { MeetingFacts, PersonFacts, Principal } from '../../shared/access/facts';
 import { withheldError } from '../../shared/access/errors';
 import type { JusoDecision, JusoSubject } from '../../shared/access/juso-data';
@@ -11,17 +13,8 @@ import { decideJusoData } from '../../shared/access/juso-data';
 import type { SensitivityClass } from '../../shared/domain';
 import type DataLoader from 'dataloader';
 
-/** One decision as reported to the gateway's audit log. */
-export interface ReportedDecision {
-  personId: string | null;
-  /** What was read: IDENTITY, CASE, PLAN, CONSENT, MEETING. */
-  field: string;
-  cls: SensitivityClass;
-  subjectId: string | null;
-  decision: 'DISCLOSED' | 'WITHHELD';
-  basis: string | null;
-  code: string | null;
-}
+/** One decision as reported to the gateway's audit log; `field` is what was read (IDENTITY, CASE, …). */
+export type { ReportedDecision } from '../../shared/access/audit';
 
 export interface Viewer {
   principal: Principal;
@@ -69,15 +62,17 @@ export async function check(
     meeting,
     subject,
   });
+  // The subgraph reports no consent id (ReportedDecision): it decides nothing on consent.
+  const { decision: outcome, basis, code } = auditOutcome(decision);
   for (const personId of audit.personIds.length ? audit.personIds : [null]) {
     record(state, {
       personId,
       field: audit.field,
       cls: audit.cls ?? 'GENERAL',
       subjectId: audit.subjectId,
-      decision: decision.effect === 'ALLOW' ? 'DISCLOSED' : 'WITHHELD',
-      basis: decision.effect === 'ALLOW' ? decision.basis : null,
-      code: decision.effect === 'ALLOW' ? null : decision.code,
+      decision: outcome,
+      basis,
+      code,
     });
   }
   return decision;
