@@ -28,16 +28,13 @@ import {
   visibleMeeting,
   visiblePlans,
 } from './visibility';
-import { workflowMutations } from './workflow/mutations';
-import {
-  agendaPlans,
-  caseTimeline,
-  meetingDecisions,
-  myMeetings,
-  overduePlans,
-  pendingDecisions,
-  statusSince,
-} from './workflow/queries';
+import { caseMutations } from './workflow/case/mutations';
+import { caseTimeline } from './workflow/case/queries';
+import { consentMutations } from './workflow/consent/mutations';
+import { meetingMutations } from './workflow/meeting/mutations';
+import { meetingDecisions, myMeetings } from './workflow/meeting/queries';
+import { planMutations } from './workflow/plan/mutations';
+import { agendaPlans, overduePlans, pendingDecisions, statusSince } from './workflow/plan/queries';
 import { versionOf } from './workflow/writes';
 import { disclosureReportFacts } from './report-facts';
 import { statistics } from './statistics/resolve';
@@ -104,7 +101,13 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       };
     },
   },
-  Mutation: { ...workflowMutations, ...emergency.mutation },
+  Mutation: {
+    ...consentMutations,
+    ...caseMutations,
+    ...planMutations,
+    ...meetingMutations,
+    ...emergency.mutation,
+  },
   ...emergency.type,
   Person: {
     __resolveReference: async (ref: Ref, ctx: JusoContext) => {

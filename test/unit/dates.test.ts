@@ -9,8 +9,8 @@ import { isPastTokyoDay, tokyoDay } from '../../shared/town/calendar';
 import type { ConsentDoc } from '../../subgraphs/juso/model';
 import { isConsentActive } from '../../subgraphs/juso/model';
 import { CONSENT_UNTIL, SCENARIO_CONSENTS } from '../../subgraphs/juso/seed';
-import { checkExpiry } from '../../subgraphs/juso/workflow/rules';
-import { townToday } from '../../subgraphs/juso/workflow/queries';
+import { checkExpiry } from '../../subgraphs/juso/workflow/consent/rules';
+import { townToday } from '../../subgraphs/juso/workflow/plan/queries';
 
 describe('tokyoDay: the calendar day in Asia/Tokyo (UTC+09:00, no DST)', () => {
   it.each([

@@ -4,23 +4,26 @@
  * the tables in workflow/machine.ts has to be made twice to pass.
  */
 import type { ConsentDoc, PlanStatus } from '../../subgraphs/juso/model';
-import type { ConsentEvent, ConsentState, PlanEvent } from '../../subgraphs/juso/workflow/machine';
+import { CASE_EVENTS, CASE_STATUSES, caseTransition } from '../../subgraphs/juso/workflow/case/machine';
+import type { ConsentEvent, ConsentState } from '../../subgraphs/juso/workflow/consent/machine';
 import {
-  CASE_EVENTS,
-  CASE_STATUSES,
-  caseTransition,
   CONSENT_EVENTS,
   CONSENT_STATES,
   consentState,
   consentTransition,
+} from '../../subgraphs/juso/workflow/consent/machine';
+import {
   MEETING_EVENTS,
   MEETING_STATUSES,
   meetingTransition,
+} from '../../subgraphs/juso/workflow/meeting/machine';
+import type { PlanEvent } from '../../subgraphs/juso/workflow/plan/machine';
+import {
   needsSupportDecision,
   PLAN_EVENTS,
   PLAN_STATUSES,
   planTransition,
-} from '../../subgraphs/juso/workflow/machine';
+} from '../../subgraphs/juso/workflow/plan/machine';
 
 const _ = null; // illegal
 const SAME = 'SAME';

@@ -4,24 +4,24 @@ import type { AgencyRole } from '../../shared/domain';
 import { WorkflowRefusal } from '../../subgraphs/juso/workflow/errors';
 import type { WorkflowAction } from '../../subgraphs/juso/workflow/roles';
 import { mayPerform, PLAN_AUTHOR, ROLE_TABLE } from '../../subgraphs/juso/workflow/roles';
-import type { MeetingAtHand } from '../../subgraphs/juso/workflow/rules';
+import { checkReferralConsent } from '../../subgraphs/juso/workflow/case/rules';
+import { checkConsentScope, checkIntakeAnswer } from '../../subgraphs/juso/workflow/consent/rules';
+import { calendarDate, instant } from '../../subgraphs/juso/workflow/inputs';
+import type { MeetingAtHand } from '../../subgraphs/juso/workflow/meeting/rules';
 import {
-  calendarDate,
   checkAgendaConsent,
-  checkConsentScope,
   checkAttendance,
-  checkEnding,
-  checkIntakeAnswer,
   checkMembers,
+} from '../../subgraphs/juso/workflow/meeting/rules';
+import {
+  checkEnding,
   checkPlanContent,
   checkPlanVenue,
   checkReadyForReview,
-  checkReferralConsent,
   checkSuspension,
   componentsFor,
-  instant,
   planDecisionVenue,
-} from '../../subgraphs/juso/workflow/rules';
+} from '../../subgraphs/juso/workflow/plan/rules';
 
 const codeOf = (c: WorkflowRefusal | null) => c?.code ?? null;
 const thrownCode = (fn: () => unknown) => {

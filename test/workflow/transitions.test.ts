@@ -6,15 +6,14 @@
  * sheets), so the status alone decides.
  */
 import type { MeetingDoc, PlanDoc, PlanStatus } from '../../subgraphs/juso/model';
-import type { MeetingEvent, PlanEvent } from '../../subgraphs/juso/workflow/machine';
+import type { MeetingEvent } from '../../subgraphs/juso/workflow/meeting/machine';
 import {
   MEETING_EVENTS,
   MEETING_STATUSES,
   meetingTransition,
-  PLAN_EVENTS,
-  PLAN_STATUSES,
-  planTransition,
-} from '../../subgraphs/juso/workflow/machine';
+} from '../../subgraphs/juso/workflow/meeting/machine';
+import type { PlanEvent } from '../../subgraphs/juso/workflow/plan/machine';
+import { PLAN_EVENTS, PLAN_STATUSES, planTransition } from '../../subgraphs/juso/workflow/plan/machine';
 import { REFUSAL_MESSAGES } from '../../subgraphs/juso/workflow/errors';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
