@@ -22,10 +22,9 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import type { AuditLog } from './audit-log';
 import { CheckpointSigner } from './checkpoint';
 import type { CheckpointVerifier } from './checkpoint';
-import type { AuditAnchor, StoredAudit } from './record';
+import type { AuditAnchor, AuditChain, StoredAudit } from './record';
 import { computeHash, GENESIS, isAnchor, prevOf, seqId } from './record';
 
 export const ARCHIVE_FORMAT = 'juso-audit-archive/1';
@@ -170,7 +169,7 @@ export interface ArchiveResult {
  * Moves the records written before `before` (the longest run from the start of the live
  * log; several writers' records are not strictly in time order) to a new archive.
  */
-export async function archiveBefore(auditLog: AuditLog, before: Date): Promise<ArchiveResult> {
+export async function archiveBefore(auditLog: AuditChain, before: Date): Promise<ArchiveResult> {
   const dir = auditLog.archiveDir;
   const keyFile = auditLog.checkpoints?.privateKeyFile;
   if (!dir) throw new Error('no archive folder (AUDIT_ARCHIVE_DIR)');
@@ -259,7 +258,7 @@ function syncDir(dir: string): void {
 
 /** Steps (2) and (3): the anchor in place of the last archived record, then the rest deleted. */
 async function cutLiveLog(
-  auditLog: AuditLog,
+  auditLog: AuditChain,
   file: string,
   from: number,
   last: { seq: number; hash: string } & StoredAudit,
@@ -277,7 +276,7 @@ async function cutLiveLog(
 }
 
 /** A run stopped after writing its archive: finishes cutting the live log to it. */
-async function finishInterrupted(auditLog: AuditLog, dir: string): Promise<void> {
+async function finishInterrupted(auditLog: AuditChain, dir: string): Promise<void> {
   const latest = listArchives(dir).at(-1);
   if (!latest) return;
   const coll = auditLog.collection();

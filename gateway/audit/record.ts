@@ -10,7 +10,8 @@
  */
 import { hash } from 'node:crypto';
 import type { AuditedDecision, Outcome } from '../../shared/access/audit';
-import type { StoredDoc } from '../../shared/store';
+import type { Collection, StoredDoc } from '../../shared/store';
+import type { CheckpointConfig } from './checkpoint';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -114,6 +115,20 @@ export type StoredAudit = AuditRecord | AuditAnchor | LegacyAuditEntry;
 
 export const isAnchor = (d: StoredAudit): d is AuditAnchor => 'anchor' in d && !!d.anchor;
 export const isLegacy = (d: StoredAudit): d is LegacyAuditEntry => 'prevHash' in d;
+
+/**
+ * What `verify` and `archive` need of a log: its collection, its documents in chain
+ * order, and where its checkpoints and archives are kept. AuditLog is one; the two take
+ * this, not the class, because the class runs `verify` (audit-log.ts would otherwise
+ * import the files that import it).
+ */
+export interface AuditChain {
+  readonly checkpoints: CheckpointConfig | null;
+  readonly archiveDir: string | null;
+  collection(): Collection<StoredAudit>;
+  /** Stored documents in chain order, from seq `from` (constant memory). */
+  documents(from?: number, to?: number): AsyncGenerator<StoredAudit>;
+}
 
 /** The hash a stored document links the next one to. */
 export const prevOf = (d: StoredAudit): string => (isLegacy(d) ? d.prevHash : d.prev);

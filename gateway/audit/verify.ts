@@ -12,11 +12,10 @@
  *
  * Checkpoints are held in memory (a few per thousand records); records never are.
  */
-import type { AuditLog } from './audit-log';
 import type { Checkpoint } from './checkpoint';
 import { CheckpointVerifier, readCheckpoints } from './checkpoint';
 import { listArchives, streamArchive } from './archive';
-import type { StoredAudit } from './record';
+import type { AuditChain, StoredAudit } from './record';
 import { computeHash, GENESIS, isAnchor, prevOf } from './record';
 
 export interface VerifyOptions {
@@ -50,7 +49,7 @@ class Broken extends Error {
   }
 }
 
-export async function verifyAudit(auditLog: AuditLog, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyAudit(auditLog: AuditChain, options: VerifyOptions = {}): Promise<VerifyResult> {
   const report: VerifyReport = {
     entries: 0,
     archived: 0,
@@ -69,7 +68,7 @@ export async function verifyAudit(auditLog: AuditLog, options: VerifyOptions = {
   }
 }
 
-async function run(auditLog: AuditLog, options: VerifyOptions, report: VerifyReport): Promise<void> {
+async function run(auditLog: AuditChain, options: VerifyOptions, report: VerifyReport): Promise<void> {
   const config = auditLog.checkpoints;
   const verifier = config ? CheckpointVerifier.fromFile(config.publicKeyFile) : null;
 
