@@ -70,8 +70,8 @@ const allow = (basis: Basis, consentId: string | null = null): Decision => ({
   basis,
   consentId,
 });
-const deny = (code: DenyCode): Decision => ({ effect: 'DENY', code });
-const unavailable: Decision = { effect: 'UNAVAILABLE', code: UNAVAILABLE };
+const deny = (code: DenyCode): Refusal => ({ effect: 'DENY', code });
+const unavailable: Refusal = { effect: 'UNAVAILABLE', code: UNAVAILABLE };
 
 /**
  * Consent that covers the field (and tax, for tax-derived data). Used by rule 4
@@ -87,15 +87,32 @@ function byConsent(r: AccessRequest, person: PersonFacts): Decision {
   return allow('CONSENT', consent.id);
 }
 
-/** Rule 4: acting in meeting m. */
-function inMeeting(r: AccessRequest, principal: Principal, person: PersonFacts): Decision {
-  const meeting = r.meeting;
+/** A decision that refuses: denied, or not decidable for want of facts. */
+export type Refusal = Exclude<Decision, { effect: 'ALLOW' }>;
+
+/**
+ * The meeting gate of rule 4, for whatever is read in a meeting (a welfare record here,
+ * 重層 data in juso-data.ts): the meeting must exist and be open, the caller's agency be
+ * a member, and what is read be on its agenda (`onAgenda`, which differs by subject).
+ */
+export function meetingGate(
+  meeting: MeetingFacts | null | undefined,
+  principal: Principal,
+  onAgenda: (meeting: MeetingFacts) => boolean,
+): { meeting: MeetingFacts } | Refusal {
   if (meeting === undefined) return unavailable;
   // m must exist and be open. A made-up id reads as "not open", so ids cannot be probed.
   if (meeting === null || meeting.status !== 'OPEN') return deny('MEETING_NOT_OPEN');
   if (!meeting.memberAgencyIds.includes(principal.agency.id)) return deny('NOT_MEETING_MEMBER');
-  if (!isOnAgenda(meeting, person)) return deny('NOT_ON_AGENDA');
-  switch (meeting.kind) {
+  if (!onAgenda(meeting)) return deny('NOT_ON_AGENDA');
+  return { meeting };
+}
+
+/** Rule 4: acting in meeting m. */
+function inMeeting(r: AccessRequest, principal: Principal, person: PersonFacts): Decision {
+  const gate = meetingGate(r.meeting, principal, (m) => isOnAgenda(m, person));
+  if ('effect' in gate) return gate;
+  switch (gate.meeting.kind) {
     case 'SHIEN_KAIGI': {
       // 支援会議 (社会福祉法106条の6): no consent needed, but tax data needs consent covering tax.
       if (r.cls !== 'TAX') return allow('SOCIAL_WELFARE_ACT_106_6');

@@ -6,15 +6,13 @@
  */
 import type { MeetingFacts, PersonFacts, Principal } from './facts';
 import { isOnAgenda } from './facts';
-import type { DenyCode } from './decide';
-import { UNAVAILABLE } from './decide';
+import type { DenyCode, Refusal } from './decide';
+import { meetingGate, UNAVAILABLE } from './decide';
 
 export type JusoBasis = 'RESIDENT_REGISTRY' | 'CASE_TEAM' | 'MEETING_AGENDA' | 'MEETING_MEMBER';
 
-export type JusoDecision =
-  | { effect: 'ALLOW'; basis: JusoBasis }
-  | { effect: 'DENY'; code: DenyCode }
-  | { effect: 'UNAVAILABLE'; code: typeof UNAVAILABLE };
+/** Refused as decide.ts refuses: the same codes, the same meeting gate. */
+export type JusoDecision = { effect: 'ALLOW'; basis: JusoBasis } | Refusal;
 
 /** What is being read. */
 export type JusoSubject =
@@ -57,16 +55,6 @@ export function planOnAgenda(
   );
 }
 
-/** The meeting gate of rule 4, shared by every subject read in a meeting. */
-function openMeetingOf(r: JusoAccessRequest, principal: Principal): MeetingFacts | JusoDecision {
-  if (r.meeting === undefined) return { effect: 'UNAVAILABLE', code: UNAVAILABLE };
-  if (r.meeting === null || r.meeting.status !== 'OPEN') return deny('MEETING_NOT_OPEN');
-  if (!r.meeting.memberAgencyIds.includes(principal.agency.id)) return deny('NOT_MEETING_MEMBER');
-  return r.meeting;
-}
-
-const isDecision = (x: MeetingFacts | JusoDecision): x is JusoDecision => 'effect' in x;
-
 export function decideJusoData(r: JusoAccessRequest): JusoDecision {
   const principal = r.principal;
   if (!principal) return deny('UNAUTHENTICATED');
@@ -87,22 +75,18 @@ export function decideJusoData(r: JusoAccessRequest): JusoDecision {
     case 'PLAN': {
       if (s.teamAgencyIds.includes(principal.agency.id)) return allow('CASE_TEAM');
       if (r.meetingId === null) return deny('NOT_ON_TEAM');
-      const meeting = openMeetingOf(r, principal);
-      if (isDecision(meeting)) return meeting;
-      const onAgenda =
-        s.kind === 'PLAN'
-          ? planOnAgenda(meeting.agenda, s)
-          : caseOnAgenda(meeting.agenda, s.caseId, s.householdId);
-      return onAgenda ? allow('MEETING_AGENDA') : deny('NOT_ON_AGENDA');
+      const gate = meetingGate(r.meeting, principal, (m) =>
+        s.kind === 'PLAN' ? planOnAgenda(m.agenda, s) : caseOnAgenda(m.agenda, s.caseId, s.householdId),
+      );
+      return 'effect' in gate ? gate : allow('MEETING_AGENDA');
     }
 
     case 'CONSENT': {
       if (s.person.openCases.some((c) => c.teamAgencyIds.includes(principal.agency.id)))
         return allow('CASE_TEAM');
       if (r.meetingId === null) return deny('NOT_ON_TEAM');
-      const meeting = openMeetingOf(r, principal);
-      if (isDecision(meeting)) return meeting;
-      return isOnAgenda(meeting, s.person) ? allow('MEETING_AGENDA') : deny('NOT_ON_AGENDA');
+      const gate = meetingGate(r.meeting, principal, (m) => isOnAgenda(m, s.person));
+      return 'effect' in gate ? gate : allow('MEETING_AGENDA');
     }
   }
 }
