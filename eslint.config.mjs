@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'coverage/**', 'bench/out/**'] },
+  { ignores: ['node_modules/**', '.data/**', 'coverage/**', 'bench/out/**', '**/generated/**'] },
   ...tseslint.configs.recommended,
   {
     // CommonJS by necessity: Jest loads reporters and its config with require.
