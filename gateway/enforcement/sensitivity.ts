@@ -6,7 +6,7 @@
 import { Kind, parse } from 'graphql';
 import type { TypeNode } from 'graphql';
 import type { SensitivityClass } from '../../shared/domain';
-import { isSensitivityClass } from '../../shared/domain';
+import { sensitivityOf } from '../../shared/schema/sensitivity';
 
 export interface FieldInfo {
   /** The named return type, lists and non-null unwrapped. */
@@ -24,14 +24,9 @@ export function indexSupergraph(supergraphSdl: string): SchemaIndex {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     const fields = index.get(def.name.value) ?? new Map<string, FieldInfo>();
     for (const field of def.fields ?? []) {
-      const directive = field.directives?.find((d) => d.name.value === 'sensitive');
-      const arg = directive?.arguments?.find((a) => a.name.value === 'class')?.value;
-      const cls = arg?.kind === Kind.ENUM ? arg.value : null;
-      if (directive && !isSensitivityClass(cls))
-        throw new Error(`${def.name.value}.${field.name.value}: bad @sensitive`);
       fields.set(field.name.value, {
         type: namedType(field.type),
-        sensitivity: isSensitivityClass(cls) ? cls : null,
+        sensitivity: sensitivityOf(field.directives, `${def.name.value}.${field.name.value}`),
       });
     }
     index.set(def.name.value, fields);

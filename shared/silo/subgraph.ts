@@ -18,7 +18,6 @@ import DataLoader from 'dataloader';
 import { defaultFieldResolver, isObjectType } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { SensitivityClass, WelfareField } from '../domain';
-import { isSensitivityClass } from '../domain';
 import { unauthenticatedRequest, withheldError } from '../access/errors';
 import type { Grants } from '../auth/gateway-credential';
 import { CREDENTIAL_HEADER, CredentialVerifier } from '../auth/gateway-credential';
@@ -26,6 +25,7 @@ import type { IncomingRequestInfo, ServiceOptions } from '../http/service';
 import { createLogger } from '../logger';
 import { bindRequestId } from '../observability';
 import { subgraphTypeDefs } from '../schema/load';
+import { sensitivityOf } from '../schema/sensitivity';
 import type { Store } from '../store';
 import type { RecordClass } from './record-classes';
 import { RECORD_CLASSES } from './record-classes';
@@ -71,11 +71,8 @@ function guardSensitiveFields(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const directive = field.astNode?.directives?.find((d) => d.name.value === 'sensitive');
-      if (!directive) continue;
-      const arg = directive.arguments?.find((a) => a.name.value === 'class')?.value;
-      const cls = arg?.kind === 'EnumValue' ? arg.value : null;
-      if (!isSensitivityClass(cls)) throw new Error(`${type.name}.${field.name}: bad @sensitive class`);
+      const cls = sensitivityOf(field.astNode?.directives, `${type.name}.${field.name}`);
+      if (!cls) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source: GraphRecord, args, ctx: SiloContext<GraphRecord>, info) => {
         requireGrant(ctx.grants, source.personId, cls);
