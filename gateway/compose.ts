@@ -8,19 +8,40 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { subgraphSdl } from '../shared/schema/load';
+import type { FieldEntry } from '../shared/schema/welfare-fields';
+import { BUILT_IN_FIELDS, jusoSdl } from '../shared/schema/welfare-fields';
 import { SUBGRAPHS, subgraphUrl } from '../shared/services';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, 'supergraph.graphql');
 
 export class CompositionError extends Error {}
 
-export function composeSupergraph(): string {
+/** A subgraph to compose: its name and its full SDL. */
+export interface SubgraphSdl {
+  name: string;
+  sdl: string;
+  /** A placeholder written into the file; the gateway's buildService decides where each service is. */
+  url?: string;
+}
+
+/**
+ * The subgraphs of the graph: the 重層 subgraph (its WelfareField enum listing these
+ * fields) and the built-in silos; a graph with a silo declared elsewhere adds its own.
+ */
+export function subgraphSdls(fields: readonly FieldEntry[] = BUILT_IN_FIELDS): SubgraphSdl[] {
+  return SUBGRAPHS.map((s) => ({
+    name: s.name,
+    url: subgraphUrl(s.name, {}),
+    sdl: s.name === 'juso' ? jusoSdl(s.schemaFile, fields) : subgraphSdl(s.schemaFile),
+  }));
+}
+
+export function composeSupergraph(subgraphs: readonly SubgraphSdl[] = subgraphSdls()): string {
   const result = composeServices(
-    SUBGRAPHS.map((s) => ({
+    subgraphs.map((s) => ({
       name: s.name,
-      // The URL in the file is a placeholder: the gateway's buildService decides where each service is.
-      url: subgraphUrl(s.name, {}),
-      typeDefs: parse(subgraphSdl(s.schemaFile)),
+      url: s.url ?? `http://127.0.0.1/${s.name}/graphql`,
+      typeDefs: parse(s.sdl),
     })),
   );
   if (result.errors) {

@@ -14,7 +14,7 @@ import { unauthenticatedRequest } from '../shared/access/errors';
 import { CredentialSigner } from '../shared/auth/gateway-credential';
 import type { KeyInUse } from '../shared/auth/demo-keys';
 import { jwkFingerprint, refuseDemoKeys } from '../shared/auth/demo-keys';
-import type { Agency, ServiceName } from '../shared/domain';
+import type { Agency, ServiceName, SiloEntry } from '../shared/domain';
 import { fieldOfSilo } from '../shared/domain';
 import type { RouteHandler, ServiceOptions } from '../shared/http/service';
 import { SUBGRAPHS, subgraphUrl } from '../shared/services';
@@ -48,7 +48,9 @@ import { STATISTICS_CSV_PATH, statisticsCsvRoute } from './statistics/route';
 
 export interface GatewayOptions {
   /** Where each subgraph listens; defaults from the environment. */
-  subgraphUrls?: Partial<Record<ServiceName, string>>;
+  subgraphUrls?: Partial<Record<ServiceName, string>> & Record<string, string>;
+  /** The silos (service → field) the supergraph holds; default the built-in silos. */
+  silos?: readonly SiloEntry[];
   supergraphSdl?: string;
   /** Per-subgraph fetch timeout. */
   subgraphTimeoutMs?: number;
@@ -90,9 +92,10 @@ const MEETING_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export async function createGatewayService(options: GatewayOptions = {}): Promise<GatewayService> {
   const fetchStats: FetchStats = { byService: {} };
-  const urls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.name, options.subgraphUrls?.[s.name] ?? subgraphUrl(s.name)]),
-  );
+  const urls: Record<string, string | undefined> = {
+    ...Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphUrl(s.name)])),
+    ...Object.fromEntries(Object.entries(options.subgraphUrls ?? {}).filter(([, url]) => url !== undefined)),
+  };
   const timeoutMs = options.subgraphTimeoutMs ?? Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 5_000);
   const supergraphSdl = options.supergraphSdl ?? loadSupergraph();
   const index = indexSupergraph(supergraphSdl);
@@ -124,7 +127,7 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`no URL for subgraph ${name}`);
-      const field = fieldOfSilo(name);
+      const field = fieldOfSilo(name, options.silos);
       return new SubgraphDataSource({
         name,
         url,

@@ -1,13 +1,22 @@
 /**
- * The vocabulary every service shares: the four siloed fields of 社会福祉法106条の4
- * 第2項第1号 イ〜ニ, the sensitivity classes fields carry, and agency roles.
+ * The vocabulary every service shares: the siloed fields (社会福祉法106条の4 第2項第1号
+ * イ〜ニ: 介護, 障害, 子ども, 困窮, and any silo a town adds), the sensitivity classes
+ * fields carry, and agency roles. The silos' lists come from their declarations
+ * (subgraphs/<silo>/silo.ts) through the generated silos.generated.ts.
  */
+import { SILO_LIST } from './silos.generated';
 
-/** 介護 / 障害 / 子ども / 困窮. */
-export const WELFARE_FIELDS = ['KAIGO', 'SHOGAI', 'KODOMO', 'KONKYU'] as const;
-export type WelfareField = (typeof WELFARE_FIELDS)[number];
+/** The built-in silos' fields, in the silo list's order: 介護 / 障害 / 子ども / 困窮. */
+export const WELFARE_FIELDS = SILO_LIST.map((s) => s.field);
+export type BuiltInField = (typeof SILO_LIST)[number]['field'];
+/**
+ * A silo's field: one of the built-in ones, or the field of a silo declared elsewhere
+ * with defineSilo (a town's own, a test's). The access rules compare fields; they do
+ * not enumerate them, so nothing but the silo list needs to know a new one.
+ */
+export type WelfareField = BuiltInField | (string & {});
 
-export function isWelfareField(value: unknown): value is WelfareField {
+export function isWelfareField(value: unknown): value is BuiltInField {
   return typeof value === 'string' && (WELFARE_FIELDS as readonly string[]).includes(value);
 }
 
@@ -37,20 +46,25 @@ export interface Agency {
   field: WelfareField | null;
 }
 
-/** The silo subgraphs, each wrapping one field's record system. */
-export const SILOS = [
-  { service: 'kaigo', field: 'KAIGO' },
-  { service: 'shogai', field: 'SHOGAI' },
-  { service: 'kodomo', field: 'KODOMO' },
-  { service: 'konkyu', field: 'KONKYU' },
-] as const satisfies readonly { service: string; field: WelfareField }[];
-export type SiloService = (typeof SILOS)[number]['service'];
+/** The built-in silo subgraphs, each wrapping one field's record system. */
+export type SiloService = (typeof SILO_LIST)[number]['service'];
+export const SILOS: readonly { service: SiloService; field: BuiltInField }[] = SILO_LIST.map((s) => ({
+  service: s.service,
+  field: s.field,
+}));
 
-export const SERVICES = ['juso', 'kaigo', 'shogai', 'kodomo', 'konkyu'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+/** The 重層 subgraph and the silos: every process but the gateway. */
+export type ServiceName = 'juso' | SiloService;
+export const SERVICES: readonly ServiceName[] = ['juso', ...SILO_LIST.map((s) => s.service)];
 
-export function fieldOfSilo(service: string): WelfareField | null {
-  return SILOS.find((s) => s.service === service)?.field ?? null;
+/** A silo's service name and field, as the gateway routes by them. */
+export interface SiloEntry {
+  service: string;
+  field: WelfareField;
+}
+
+export function fieldOfSilo(service: string, silos: readonly SiloEntry[] = SILOS): WelfareField | null {
+  return silos.find((s) => s.service === service)?.field ?? null;
 }
 
 export function assertNever(value: never): never {

@@ -1,9 +1,11 @@
 /**
- * The one list of services: name, default port and schema file. Composition, the
+ * The one list of services: name, default port and schema file — the 重層 subgraph and
+ * the silos of the generated silo list (subgraphs/<silo>/silo.ts). Composition, the
  * launcher, the gateway's service list and the tests are all driven by it.
  */
 import path from 'node:path';
 import type { ServiceName } from './domain';
+import { SILO_LIST } from './silos.generated';
 
 export interface ServiceEntry {
   name: ServiceName;
@@ -13,12 +15,15 @@ export interface ServiceEntry {
 
 const root = path.resolve(__dirname, '..');
 
+export const JUSO_DEFAULT_PORT = 4001;
+
 export const SUBGRAPHS: readonly ServiceEntry[] = [
-  { name: 'juso', defaultPort: 4001, schemaFile: path.join(root, 'subgraphs/juso/schema.graphql') },
-  { name: 'kaigo', defaultPort: 4002, schemaFile: path.join(root, 'subgraphs/kaigo/schema.graphql') },
-  { name: 'shogai', defaultPort: 4003, schemaFile: path.join(root, 'subgraphs/shogai/schema.graphql') },
-  { name: 'kodomo', defaultPort: 4004, schemaFile: path.join(root, 'subgraphs/kodomo/schema.graphql') },
-  { name: 'konkyu', defaultPort: 4005, schemaFile: path.join(root, 'subgraphs/konkyu/schema.graphql') },
+  { name: 'juso', defaultPort: JUSO_DEFAULT_PORT, schemaFile: path.join(root, 'subgraphs/juso/schema.graphql') },
+  ...SILO_LIST.map((s) => ({
+    name: s.service,
+    defaultPort: s.port,
+    schemaFile: path.join(root, `subgraphs/${s.service}/schema.graphql`),
+  })),
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;

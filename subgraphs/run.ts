@@ -6,19 +6,17 @@
 import '../shared/observability/register';
 import { DemoKeysError } from '../shared/auth/demo-keys';
 import { CredentialVerifier } from '../shared/auth/gateway-credential';
-import type { ServiceName } from '../shared/domain';
 import { stopOnSignals } from '../shared/http/service';
 import { createLogger } from '../shared/logger';
-import { SUBGRAPHS } from '../shared/services';
 import { observeStore } from '../shared/observability';
 import { openStore } from '../shared/store';
-import { isSeeded, reseed, SUBGRAPH_FACTORIES } from './registry';
+import type { SubgraphService } from './service';
+import { isSeeded, reseedService } from './service';
 
-export async function runSubgraph(name: ServiceName): Promise<void> {
+export async function runSubgraph(subgraph: SubgraphService): Promise<void> {
+  const name = subgraph.service;
   const log = createLogger(name);
-  const entry = SUBGRAPHS.find((s) => s.name === name);
-  if (!entry) throw new Error(`unknown subgraph ${name}`);
-  const port = Number(process.env.PORT ?? entry.defaultPort);
+  const port = Number(process.env.PORT ?? subgraph.port);
   // The credential key first, before the store is opened or seeded: a missing or bad key
   // file, or the public demo key in production, stops the start here.
   await CredentialVerifier.fromEnv(name);
@@ -26,10 +24,10 @@ export async function runSubgraph(name: ServiceName): Promise<void> {
   if (process.env.SEED === 'if-empty' && !(await isSeeded(store))) {
     const syntheticResidents = Number(process.env.SYNTHETIC_RESIDENTS ?? 0);
     log.info({ syntheticResidents }, 'loading the demo town');
-    await reseed(name, store, { syntheticResidents });
+    await reseedService(subgraph, store, { syntheticResidents });
   }
   const service = await (
-    await SUBGRAPH_FACTORIES[name].create(store)
+    await subgraph.create(store)
   ).start(port, process.env.HOST ?? '127.0.0.1');
   stopOnSignals(async () => {
     await service.stop();
@@ -37,8 +35,9 @@ export async function runSubgraph(name: ServiceName): Promise<void> {
   });
 }
 
-export function main(name: ServiceName): void {
-  runSubgraph(name).catch((error: unknown) => {
+export function main(subgraph: SubgraphService): void {
+  const name = subgraph.service;
+  runSubgraph(subgraph).catch((error: unknown) => {
     // Refused demo keys (CredentialVerifier.fromEnv): the message says what to do.
     if (error instanceof DemoKeysError) console.error(`\n${error.message}\n`);
     createLogger(name).fatal({ err: error }, 'failed to start');

@@ -286,7 +286,7 @@ export function resolveTown(town: TownFixtures): ResolvedTown {
       const { link, ...rest } = r as NativeFixture<StoredDoc> & { _id: string };
       return (link ? { ...rest, link: { ...SEED_LINK, ...link } } : rest) as StoredDoc;
     });
-    resolved[silo] = { [SILO_KITS[silo].storeConfig.collection]: docs };
+    resolved[silo] = { [SILO_KITS[silo].store.collection]: docs };
   }
   return resolved as ResolvedTown;
 }

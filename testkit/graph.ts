@@ -158,7 +158,7 @@ async function startAbsent(name: ServiceName): Promise<RunningService> {
 /** The indexes a service's code creates on start, again after a reset dropped them. */
 async function ensureIndexes(name: ServiceName, store: Store): Promise<void> {
   if (name === 'juso') await new JusoRepository(store).ensureIndexes();
-  else await new StoreRecordSource(store, siloKit(name).storeConfig).ensureIndexes();
+  else await new StoreRecordSource(store, siloKit(name).store).ensureIndexes();
 }
 
 function checkOptions(options: TestGraphOptions): { silos: SiloService[]; town: TownOption } {
@@ -194,7 +194,7 @@ async function buildSilo<N extends LinkedNativeDoc, G extends GraphRecord>(
   production: boolean,
 ): Promise<Startable> {
   return startable(
-    await createStoredSiloService(store, kit.definition, kit.storeConfig, source, { verifier, production }),
+    await createStoredSiloService(store, kit.definition, kit.store, source, { verifier, production }),
   );
 }
 

@@ -69,12 +69,12 @@ export async function storeAdapter<S extends SiloService>(
 ): Promise<AdapterUnderTest<GraphRecordOf<S>>> {
   const store = new BreakableStore(new EmbeddedStore());
   const kit = siloKit(silo);
-  const source = new StoreRecordSource(store, kit.storeConfig);
+  const source = new StoreRecordSource(store, kit.store);
   await source.ensureIndexes();
   const docs = records
-    ? resolveTown({ records: { [silo]: records } })[silo][kit.storeConfig.collection]
+    ? resolveTown({ records: { [silo]: records } })[silo][kit.store.collection]
     : SILO_KITS[silo].scenarioRecords;
-  if (docs?.length) await store.collection(kit.storeConfig.collection).insertMany(docs);
+  if (docs?.length) await store.collection(kit.store.collection).insertMany(docs);
   return {
     adapter: source as unknown as StoreRecordSource<NativeRecordOf<S>, GraphRecordOf<S>>,
     roundTrips: () => store.stats.reads,

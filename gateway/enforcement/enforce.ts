@@ -13,7 +13,7 @@ import { WITHHELD_MESSAGES } from '../../shared/access/errors';
 import type { PersonFacts } from '../../shared/access/facts';
 import type { Grants } from '../../shared/auth/gateway-credential';
 import type { SensitivityClass, WelfareField } from '../../shared/domain';
-import { RECORD_CLASSES } from '../../shared/silo/record-classes';
+import { recordClassesOf } from '../../shared/silo/record-classes';
 import type { GatewayContext } from '../context';
 import { recordDecision } from '../audit/decisions';
 import type { EntityFetchPlan } from './entity-fetch';
@@ -32,7 +32,7 @@ export async function decideSiloFetch(
     ? await ctx.facts.load([...new Set(personIds)])
     : new Map();
   // The fetch's classes, and those that may cover the whole record whatever is selected.
-  const classes = [...new Set<SensitivityClass>([...plan.classes, ...RECORD_CLASSES[field]])];
+  const classes = [...new Set<SensitivityClass>([...plan.classes, ...recordClassesOf(field)])];
   const grants: Grants = {};
   for (const personId of personIds) {
     const verdicts: Grants[string] = (grants[personId] ??= {});
@@ -146,7 +146,7 @@ export function enforceSiloResponse(
         continue;
       }
       const record = entity[rec.responseKey] ?? null;
-      for (const cls of RECORD_CLASSES[field]) {
+      for (const cls of recordClassesOf(field)) {
         const verdict = verdicts[cls];
         if (verdict === 'ALLOW') continue;
         const code = verdict ?? 'FORBIDDEN';

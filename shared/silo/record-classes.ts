@@ -11,13 +11,30 @@
  * (gateway/enforcement/enforce.ts). One list, read by both sides, so they cannot drift.
  */
 import type { SensitivityClass, WelfareField } from '../domain';
+import { SILO_LIST } from '../silos.generated';
 
-export const RECORD_CLASSES: Readonly<Record<WelfareField, readonly SensitivityClass[]>> = {
-  KAIGO: [],
-  SHOGAI: [],
-  KODOMO: ['CHILD_PROTECTION'],
-  KONKYU: [],
-};
+/**
+ * The built-in silos' classes come from the generated silo list; a silo defined
+ * elsewhere (defineSilo, e.g. in a test) registers its own when it is declared, in the
+ * process that runs both the gateway and that silo.
+ */
+const byField = new Map<WelfareField, readonly SensitivityClass[]>(
+  SILO_LIST.map((s) => [s.field, s.recordClasses]),
+);
+
+export function registerRecordClasses(field: WelfareField, classes: readonly SensitivityClass[]): void {
+  const known = byField.get(field);
+  if (known && (known.length !== classes.length || known.some((c) => !classes.includes(c))))
+    throw new Error(`field ${field}: record classes ${classes.join(', ') || 'none'}, not ${known.join(', ') || 'none'}`);
+  byField.set(field, [...classes]);
+}
+
+/** The classes that cover a whole record of this field. An unknown field throws: fail closed. */
+export function recordClassesOf(field: WelfareField): readonly SensitivityClass[] {
+  const classes = byField.get(field);
+  if (!classes) throw new Error(`unknown welfare field ${field}`);
+  return classes;
+}
 
 /** How a silo tells, from a record's own data, that a record class covers it. */
 export interface RecordClass<G> {

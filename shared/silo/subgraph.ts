@@ -28,7 +28,7 @@ import { subgraphTypeDefs } from '../schema/load';
 import { sensitivityOf } from '../schema/sensitivity';
 import type { Store } from '../store';
 import type { RecordClass } from './record-classes';
-import { RECORD_CLASSES } from './record-classes';
+import { recordClassesOf as fieldRecordClasses } from './record-classes';
 import { StoreRecordSource } from './store-source';
 import type { GraphRecord, LinkedNativeDoc, RecordSource, StoredSiloConfig } from './types';
 
@@ -45,7 +45,7 @@ export interface SiloDefinition<G extends GraphRecord> {
   schemaFile: string;
   /** Resolvers of the record's own types where a property read is not enough. */
   recordResolvers?: GraphQLResolverMap<SiloContext<G>>;
-  /** How the silo tells each of RECORD_CLASSES[field] from a record; one per class listed there. */
+  /** How the silo tells each of the field's record classes (record-classes.ts) from a record; one per class listed there. */
   recordClasses?: readonly RecordClass<G>[];
 }
 
@@ -85,7 +85,7 @@ function guardSensitiveFields(schema: GraphQLSchema): void {
 /** The definition's record classes, exactly those the gateway decides for its field. */
 function recordClassesOf<G extends GraphRecord>(definition: SiloDefinition<G>): readonly RecordClass<G>[] {
   const own = definition.recordClasses ?? [];
-  const expected = RECORD_CLASSES[definition.field];
+  const expected = fieldRecordClasses(definition.field);
   const mine = own.map((c) => c.cls);
   if (mine.length !== expected.length || expected.some((cls) => !mine.includes(cls)))
     throw new Error(`${definition.service}: record classes must be ${expected.join(', ') || 'none'}`);

@@ -1,3 +1,4 @@
 import { main } from '../run';
+import { jusoService } from './server';
 
-main('juso');
+main(jusoService);

@@ -11,7 +11,13 @@ import { CREDENTIAL_HEADER, CredentialVerifier } from '../../shared/auth/gateway
 import type { ServiceOptions } from '../../shared/http/service';
 import { createLogger } from '../../shared/logger';
 import { bindRequestId } from '../../shared/observability';
-import { subgraphTypeDefs } from '../../shared/schema/load';
+import { parse } from 'graphql';
+import { startable } from '../../shared/http/service';
+import { JUSO_DEFAULT_PORT } from '../../shared/services';
+import type { SubgraphService } from '../service';
+import type { FieldEntry } from '../../shared/schema/welfare-fields';
+import { jusoSdl } from '../../shared/schema/welfare-fields';
+import { seedJuso } from './seed';
 import type { Store } from '../../shared/store';
 import { loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
 import { createLoaders } from './loaders';
@@ -79,6 +85,8 @@ export interface JusoServiceOptions {
   verifier?: CredentialVerifier;
   /** Behave as under NODE_ENV=production (no introspection, …); default: NODE_ENV. */
   production?: boolean;
+  /** The fields of the graph's silos (enum WelfareField); default the built-in silos'. */
+  fields?: readonly FieldEntry[];
 }
 
 export async function createJusoService(
@@ -88,7 +96,7 @@ export async function createJusoService(
   const repo = new JusoRepository(store);
   await repo.ensureIndexes();
   const verifier = options.verifier ?? (await CredentialVerifier.fromEnv('juso'));
-  const schema = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(JUSO_SCHEMA_FILE), resolvers }]);
+  const schema = buildSubgraphSchema([{ typeDefs: parse(jusoSdl(JUSO_SCHEMA_FILE, options.fields)), resolvers }]);
   const apollo = new ApolloServer<JusoContext>({
     schema,
     // Apollo's own production defaults (introspection, landing page) follow nodeEnv.
@@ -137,3 +145,11 @@ export async function createJusoService(
     },
   };
 }
+
+/** The 重層 subgraph as one process (index.ts). */
+export const jusoService: SubgraphService = {
+  service: 'juso',
+  port: JUSO_DEFAULT_PORT,
+  create: async (store) => startable(await createJusoService(store)),
+  seed: seedJuso,
+};

@@ -12,7 +12,7 @@
  * Documents have the shape the workflow's mutations write (history entries, decisions,
  * versions), so every query reads them as it reads real work.
  */
-import type { WelfareField } from '../../shared/domain';
+import type { BuiltInField } from '../../shared/domain';
 import { WELFARE_FIELDS } from '../../shared/domain';
 import { DEMO_STAFF } from '../../shared/town/agencies';
 import type { SyntheticResident } from '../../shared/town/synthetic';
@@ -43,13 +43,13 @@ const DAY = 86_400_000;
 const FROM_MS = Date.parse(`${HISTORY_FROM}T00:00:00+09:00`);
 const TO_MS = Date.parse(`${HISTORY_TO}T23:59:59+09:00`);
 
-const FIELD_AGENCY: Record<WelfareField, string> = {
+const FIELD_AGENCY: Record<BuiltInField, string> = {
   KAIGO: 'houkatsu-kita',
   SHOGAI: 'soudan-aoba',
   KODOMO: 'kodomo-center',
   KONKYU: 'shakyo-jiritsu',
 };
-const TOPICS: Record<WelfareField, string[]> = {
+const TOPICS: Record<BuiltInField, string[]> = {
   KAIGO: ['介護の負担', '認知症の心配', '在宅生活の継続'],
   SHOGAI: ['障害福祉サービスの利用', '日中の居場所', '就労の不安'],
   KODOMO: ['子育ての不安', '子どもの発達', '登校しぶり'],
@@ -81,8 +81,8 @@ function prng(seed: number): () => number {
 const iso = (ms: number) => new Date(ms).toISOString();
 const tokyoDate = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().slice(0, 10);
 
-function fieldsOf(r: SyntheticResident): WelfareField[] {
-  const out: WelfareField[] = [];
+function fieldsOf(r: SyntheticResident): BuiltInField[] {
+  const out: BuiltInField[] = [];
   if (r.careLevel > 0) out.push('KAIGO');
   if (r.disability) out.push('SHOGAI');
   if (r.childSupport) out.push('KODOMO');
@@ -231,7 +231,7 @@ export function syntheticHistory(count: number): SyntheticHistory {
     r: SyntheticResident,
     at: number,
     agencyId: string,
-    fieldsInvolved: WelfareField[],
+    fieldsInvolved: BuiltInField[],
     answer: ConsentAnswer,
     method: ConsentDoc['method'],
   ): ConsentDoc {
@@ -285,7 +285,7 @@ export function syntheticHistory(count: number): SyntheticHistory {
       own.findIndex((o) => o.length > 0),
     );
     const client = members[clientIndex] as SyntheticResident;
-    const involved: WelfareField[] = fields.length ? fields : [pick(WELFARE_FIELDS)];
+    const involved: BuiltInField[] = fields.length ? fields : [pick(WELFARE_FIELDS)];
     const roll = rand();
     const receiver =
       roll < 0.08
@@ -294,7 +294,7 @@ export function syntheticHistory(count: number): SyntheticHistory {
           ? 'fukushi-ka'
           : roll < 0.21
             ? 'hello-work'
-            : FIELD_AGENCY[(own[clientIndex]?.[0] ?? pick(involved)) as WelfareField];
+            : FIELD_AGENCY[(own[clientIndex]?.[0] ?? pick(involved)) as BuiltInField];
     const receiverField = WELFARE_FIELDS.find((f) => FIELD_AGENCY[f] === receiver);
     // A field agency often writes down its own field first; the household's picture comes later.
     const named = receiverField && chance(0.4) ? [receiverField] : involved;
@@ -360,8 +360,8 @@ export function syntheticHistory(count: number): SyntheticHistory {
     householdId: string,
     t0: number,
     receiver: string,
-    involved: WelfareField[],
-    extraFields: WelfareField[],
+    involved: BuiltInField[],
+    extraFields: BuiltInField[],
     first: ConsentDoc,
   ) {
     const referredAt = t0 + between(3, 20) * DAY;
@@ -442,7 +442,7 @@ export function syntheticHistory(count: number): SyntheticHistory {
     members: SyntheticResident[],
     householdId: string,
     t0: number,
-    involved: WelfareField[],
+    involved: BuiltInField[],
   ) {
     const { day, at } = nextMeetingDay('SHIEN_KAIGI', t0 + between(3, 15) * DAY);
     if (at > TO_MS) return;

@@ -1,3 +1,4 @@
 import { main } from '../run';
+import { kaigoSilo } from './silo';
 
-main('kaigo');
+main(kaigoSilo);

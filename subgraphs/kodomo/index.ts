@@ -1,3 +1,4 @@
 import { main } from '../run';
+import { kodomoSilo } from './silo';
 
-main('kodomo');
+main(kodomoSilo);

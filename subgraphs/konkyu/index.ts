@@ -1,3 +1,4 @@
 import { main } from '../run';
+import { konkyuSilo } from './silo';
 
-main('konkyu');
+main(konkyuSilo);

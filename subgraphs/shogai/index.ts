@@ -1,3 +1,4 @@
 import { main } from '../run';
+import { shogaiSilo } from './silo';
 
-main('shogai');
+main(shogaiSilo);

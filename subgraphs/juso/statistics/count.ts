@@ -15,6 +15,7 @@
  */
 import type { WelfareField } from '../../../shared/domain';
 import { WELFARE_FIELDS } from '../../../shared/domain';
+import { SILO_LIST } from '../../../shared/silos.generated';
 import type {
   AgencyDoc,
   CaseDoc,
@@ -52,12 +53,11 @@ export interface StatisticsInput {
 /** An intake at another agency this shortly before counts the later one as a referral (紹介). */
 export const REFERRAL_WINDOW_DAYS = 90;
 
-const FIELD_LABELS: Record<WelfareField, string> = {
-  KAIGO: '介護',
-  SHOGAI: '障害',
-  KODOMO: '子ども',
-  KONKYU: '困窮',
-};
+/** The silos' own labels (subgraphs/<silo>/silo.ts); a field without a silo here counts as its code. */
+const FIELD_LABELS: ReadonlyMap<WelfareField, string> = new Map(SILO_LIST.map((s) => [s.field, s.label]));
+const fieldLabel = (f: WelfareField): string => FIELD_LABELS.get(f) ?? f;
+/** A field's row or column, or -1 for a field the report's layout has none for. */
+const fieldIndex = (f: WelfareField): number => (WELFARE_FIELDS as readonly string[]).indexOf(f);
 const RECEIVER_COLUMNS = ['介護', '障害', '子ども', '困窮', '福祉課・重層事業', 'その他'] as const;
 const ROUTES = ['窓口', '紹介', 'アウトリーチ'] as const;
 type Route = (typeof ROUTES)[number];
@@ -102,7 +102,7 @@ const inYear = (fy: FiscalYear, at: string | null | undefined): boolean => month
 
 function receiverColumn(agency: AgencyDoc | undefined): number {
   if (!agency) return 5;
-  if (agency.role === 'FIELD' && agency.field) return WELFARE_FIELDS.indexOf(agency.field);
+  if (agency.role === 'FIELD' && agency.field && fieldIndex(agency.field) >= 0) return fieldIndex(agency.field);
   return agency.role === 'OTHER' ? 5 : 4;
 }
 
@@ -468,14 +468,14 @@ export function countStatistics(input: StatisticsInput, minCell: number): Statis
   for (const fields of fieldsOf.values()) {
     if (!fields.size) continue;
     byCount[fields.size - 1] = (byCount[fields.size - 1] as number) + 1;
-    for (const f of fields) bump(overlap, WELFARE_FIELDS.indexOf(f), fields.size - 1);
+    for (const f of fields) if (fieldIndex(f) >= 0) bump(overlap, fieldIndex(f), fields.size - 1);
   }
   layout.grid({
     key: 'householdFields',
     title: '世帯が関わる分野の数（4分野の重なり）',
     unit: '世帯',
     rowHeader: '分野',
-    rows: WELFARE_FIELDS.map((f) => FIELD_LABELS[f]),
+    rows: WELFARE_FIELDS.map(fieldLabel),
     columns: ['1分野', '2分野', '3分野', '4分野'],
     counts: overlap,
     rowTotals: {},

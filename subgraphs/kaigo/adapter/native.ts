@@ -2,6 +2,7 @@
  * The 地域包括支援センター's records as its system keeps them: 被保険者 documents keyed
  * by 介護保険被保険者番号, dates as YYYYMMDD, 要介護状態区分 as the national codes.
  */
+import type { IndexSpec } from '../../../shared/store';
 import type { LinkedNativeDoc } from '../../../shared/silo/types';
 
 /** 要介護状態区分コード (介護保険事務処理システムの区分). */
@@ -38,3 +39,5 @@ export interface HihokenshaDoc extends LinkedNativeDoc {
 }
 
 export const KAIGO_COLLECTION = 'hihokensha';
+/** The native key is unique: what the store and the import both index. */
+export const KAIGO_INDEXES: IndexSpec[] = [{ keys: ['hihokenshaBango'], unique: true }];

@@ -19,8 +19,7 @@ import {
   text,
 } from '../../../shared/import';
 import type { HihokenshaDoc } from '../adapter/native';
-import { KAIGO_COLLECTION, YOKAIGODO_CODES } from '../adapter/native';
-import { kaigoStoreConfig } from '../silo';
+import { KAIGO_COLLECTION, KAIGO_INDEXES, YOKAIGODO_CODES } from '../adapter/native';
 
 const YOKAIGODO_LABELS = labelsOf(YOKAIGODO_CODES);
 
@@ -55,7 +54,7 @@ export const kaigoImport = defineSiloImport<HihokenshaDoc, typeof kaigoFields>({
   silo: 'kaigo',
   recordLabel: '被保険者',
   collection: KAIGO_COLLECTION,
-  indexes: kaigoStoreConfig.indexes,
+  indexes: KAIGO_INDEXES,
   keyField: 'hihokenshaBango',
   fields: kaigoFields,
   toNative(v, existing, mapped) {

@@ -2,6 +2,7 @@
  * The こども家庭センター's records as its system keeps them: 児童 (or 妊産婦) documents
  * keyed by 児童番号, 要対協 registration with the 区分 codes 1/2/3, dates YYYYMMDD.
  */
+import type { IndexSpec } from '../../../shared/store';
 import type { LinkedNativeDoc } from '../../../shared/silo/types';
 
 /** 要保護児童対策地域協議会 登録区分. */
@@ -25,3 +26,5 @@ export interface JidoDoc extends LinkedNativeDoc {
 }
 
 export const KODOMO_COLLECTION = 'jido';
+/** The native key is unique: what the store and the import both index. */
+export const KODOMO_INDEXES: IndexSpec[] = [{ keys: ['jidoBango'], unique: true }];

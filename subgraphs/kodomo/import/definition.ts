@@ -20,8 +20,7 @@ import {
 } from '../../../shared/import';
 import { isoDate } from '../../../shared/silo/native-dates';
 import type { JidoDoc } from '../adapter/native';
-import { KODOMO_COLLECTION, YOTAIKYO_KUBUN } from '../adapter/native';
-import { kodomoStoreConfig } from '../silo';
+import { KODOMO_COLLECTION, KODOMO_INDEXES, YOTAIKYO_KUBUN } from '../adapter/native';
 
 const YOTAIKYO_LABELS = labelsOf(YOTAIKYO_KUBUN);
 
@@ -54,7 +53,7 @@ export const kodomoImport = defineSiloImport<JidoDoc, typeof kodomoFields>({
   silo: 'kodomo',
   recordLabel: '児童',
   collection: KODOMO_COLLECTION,
-  indexes: kodomoStoreConfig.indexes,
+  indexes: KODOMO_INDEXES,
   keyField: 'jidoBango',
   fields: kodomoFields,
   toNative(v, existing, mapped) {

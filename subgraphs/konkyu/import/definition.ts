@@ -22,8 +22,7 @@ import {
 } from '../../../shared/import';
 import { isoDate } from '../../../shared/silo/native-dates';
 import type { SodanDoc } from '../adapter/native';
-import { KONKYU_COLLECTION } from '../adapter/native';
-import { konkyuStoreConfig } from '../silo';
+import { KONKYU_COLLECTION, KONKYU_INDEXES } from '../adapter/native';
 
 export const konkyuFields = {
   sodanBango: identifier({
@@ -65,7 +64,7 @@ export const konkyuImport = defineSiloImport<SodanDoc, typeof konkyuFields>({
   silo: 'konkyu',
   recordLabel: '相談',
   collection: KONKYU_COLLECTION,
-  indexes: konkyuStoreConfig.indexes,
+  indexes: KONKYU_INDEXES,
   keyField: 'sodanBango',
   fields: konkyuFields,
   toNative(v, existing, mapped) {

@@ -2,6 +2,7 @@
  * The 相談支援事業所's records as its system keeps them: 利用者 documents keyed by the
  * office's 利用者番号, 手帳種別 as codes 1/2/3, 障害支援区分 as 「区分N」, dates YYYYMMDD.
  */
+import type { IndexSpec } from '../../../shared/store';
 import type { LinkedNativeDoc } from '../../../shared/silo/types';
 
 export const TECHO_SHUBETSU = {
@@ -27,3 +28,5 @@ export interface RiyoshaDoc extends LinkedNativeDoc {
 }
 
 export const SHOGAI_COLLECTION = 'riyosha';
+/** The native key is unique: what the store and the import both index. */
+export const SHOGAI_INDEXES: IndexSpec[] = [{ keys: ['riyoshaBango'], unique: true }];

@@ -22,8 +22,7 @@ import {
 } from '../../../shared/import';
 import { isoDate } from '../../../shared/silo/native-dates';
 import type { RiyoshaDoc } from '../adapter/native';
-import { SHOGAI_COLLECTION, TECHO_SHUBETSU } from '../adapter/native';
-import { shogaiStoreConfig } from '../silo';
+import { SHOGAI_COLLECTION, SHOGAI_INDEXES, TECHO_SHUBETSU } from '../adapter/native';
 
 const TECHO_LABELS = labelsOf(TECHO_SHUBETSU);
 
@@ -74,7 +73,7 @@ export const shogaiImport = defineSiloImport<RiyoshaDoc, typeof shogaiFields>({
   silo: 'shogai',
   recordLabel: '利用者',
   collection: SHOGAI_COLLECTION,
-  indexes: shogaiStoreConfig.indexes,
+  indexes: SHOGAI_INDEXES,
   keyField: 'riyoshaBango',
   fields: shogaiFields,
   toNative(v, existing, mapped) {

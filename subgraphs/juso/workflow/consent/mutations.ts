@@ -4,11 +4,19 @@
  * the rules, in that order, then inserts exactly one new consent version. A refusal is
  * thrown before the write, so a refused mutation changes nothing.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { WelfareField } from '../../../../shared/domain';
 import { ownRecord } from '../../access';
 import type { JusoContext } from '../../context';
-import type { ConsentAnswer, ConsentDoc, ConsentMethod, PersonDoc } from '../../model';
+import type {
+  ConsentGrantInput,
+  ConsentScopeInput,
+  MutationGrantConsentArgs,
+  MutationNarrowConsentArgs,
+  MutationRecordIntakeArgs,
+  MutationResolvers,
+  MutationWidenConsentArgs,
+  MutationWithdrawConsentArgs,
+} from '../../generated/graphql';
+import type { ConsentDoc, ConsentMethod, PersonDoc } from '../../model';
 import { consentGate, consentVisible } from '../../visibility';
 import { raise, refuse } from '../errors';
 import { agencyOf, allow, forgetPerson, legal, people, r } from '../common';
@@ -31,25 +39,7 @@ export async function consentStates(ctx: JusoContext, persons: PersonDoc[]) {
   }));
 }
 
-interface IntakeArgs {
-  input: {
-    personId: string;
-    receivedAt?: string | null;
-    topics: string[];
-    fieldsInvolved: WelfareField[];
-    summary?: string | null;
-    consent: {
-      answer: ConsentAnswer;
-      fields: WelfareField[];
-      coversTax: boolean;
-      method: ConsentMethod;
-      givenBy: 'SELF' | 'GUARDIAN';
-      expiresAt?: string | null;
-    };
-  };
-}
-
-async function recordIntake(ctx: JusoContext, { input }: IntakeArgs): Promise<ConsentDoc> {
+async function recordIntake(ctx: JusoContext, { input }: MutationRecordIntakeArgs): Promise<ConsentDoc> {
   allow(ctx, 'RECORD_INTAKE');
   const [person] = await people(ctx, [input.personId]);
   const topics = texts(input.topics, 'topics');
@@ -131,14 +121,8 @@ async function recordIntake(ctx: JusoContext, { input }: IntakeArgs): Promise<Co
   return doc;
 }
 
-interface ScopeInput {
-  fields: WelfareField[];
-  coversTax: boolean;
-  method?: ConsentMethod | null;
-  givenBy?: 'SELF' | 'GUARDIAN';
-  expiresAt?: string | null;
-  reason?: string | null;
-}
+/** What a consent change sends: narrowing and widening's scope, granting's also who gave it. */
+type ScopeInput = ConsentScopeInput & Partial<Pick<ConsentGrantInput, 'givenBy'>>;
 
 const CONSENT_ACTION: Record<Exclude<ConsentEvent, 'INTAKE'>, WorkflowAction> = {
   GRANT: 'GRANT_CONSENT',
@@ -217,24 +201,22 @@ async function changeConsent(
   return person as PersonDoc;
 }
 
-type ConsentArgs = { personId: string; expectedVersion: number; input: ScopeInput };
-
 export const consentMutations = {
   recordIntake: r(recordIntake),
-  grantConsent: r((ctx, a: ConsentArgs) =>
+  grantConsent: r((ctx, a: MutationGrantConsentArgs) =>
     changeConsent(ctx, a.personId, a.expectedVersion, 'GRANT', a.input),
   ),
-  narrowConsent: r((ctx, a: ConsentArgs) =>
+  narrowConsent: r((ctx, a: MutationNarrowConsentArgs) =>
     changeConsent(ctx, a.personId, a.expectedVersion, 'NARROW', a.input),
   ),
-  widenConsent: r((ctx, a: ConsentArgs) =>
+  widenConsent: r((ctx, a: MutationWidenConsentArgs) =>
     changeConsent(ctx, a.personId, a.expectedVersion, 'WIDEN', a.input),
   ),
-  withdrawConsent: r((ctx, a: { personId: string; expectedVersion: number; reason?: string | null }) =>
+  withdrawConsent: r((ctx, a: MutationWithdrawConsentArgs) =>
     changeConsent(ctx, a.personId, a.expectedVersion, 'WITHDRAW', {
       fields: [],
       coversTax: false,
       reason: a.reason ?? null,
     }),
   ),
-} satisfies GraphQLResolverMap<JusoContext>['Mutation'];
+} satisfies MutationResolvers<JusoContext>;
