@@ -3,10 +3,17 @@
  * Checks in a fixed order (visibility, role, version, machine, rules), then exactly one
  * write of the case, carrying its own history entry.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { isOnAgenda } from '../../../../shared/access/facts';
 import { consentUsedByRule } from '../../access';
 import type { JusoContext } from '../../context';
+import type {
+  MutationAddTeamMemberArgs,
+  MutationOpenCaseAtShienKaigiArgs,
+  MutationRecordAssessmentArgs,
+  MutationReferToTakikanArgs,
+  MutationResolvers,
+  MutationReturnCaseArgs,
+} from '../../generated/graphql';
 import type { AssessmentRecord, CaseDoc, PersonDoc, PlanStatus } from '../../model';
 import { visibleCase } from '../../visibility';
 import { raise, refuse } from '../errors';
@@ -39,17 +46,7 @@ function caseWritten(ctx: JusoContext, doc: CaseDoc): CaseDoc {
   return remember(ctx.loaders.cases, doc);
 }
 
-interface ReferralArgs {
-  input: {
-    personIds: string[];
-    title: string;
-    householdId?: string | null;
-    intakeIds: string[];
-    note?: string | null;
-  };
-}
-
-async function referToTakikan(ctx: JusoContext, { input }: ReferralArgs): Promise<CaseDoc> {
+async function referToTakikan(ctx: JusoContext, { input }: MutationReferToTakikanArgs): Promise<CaseDoc> {
   allow(ctx, 'REFER_TO_TAKIKAN');
   const ids = distinct(input.personIds);
   if (!ids.length) throw refuse('BAD_USER_INPUT', 'a referral names at least one person');
@@ -116,18 +113,11 @@ async function referToTakikan(ctx: JusoContext, { input }: ReferralArgs): Promis
   return caseWritten(ctx, doc);
 }
 
-interface ShienKaigiCaseArgs {
-  input: {
-    personIds: string[];
-    title: string;
-    mainContactAgencyId: string;
-    supportAgencyIds: string[];
-    note?: string | null;
-  };
-}
-
 /** 支援会議 (社会福祉法106条の6): support decided without consent, for people on its agenda. */
-async function openCaseAtShienKaigi(ctx: JusoContext, { input }: ShienKaigiCaseArgs): Promise<CaseDoc> {
+async function openCaseAtShienKaigi(
+  ctx: JusoContext,
+  { input }: MutationOpenCaseAtShienKaigiArgs,
+): Promise<CaseDoc> {
   allow(ctx, 'OPEN_CASE_AT_SHIEN_KAIGI');
   const meeting = await meetingAtHand(ctx);
   if (meeting.kind !== 'SHIEN_KAIGI')
@@ -199,17 +189,7 @@ async function caseForChange(
   return c;
 }
 
-interface CaseChangeArgs {
-  caseId: string;
-  expectedVersion: number;
-}
-
-async function recordAssessment(
-  ctx: JusoContext,
-  args: CaseChangeArgs & {
-    input: { summary: string; issues: string[]; strengths: string[]; view?: string | null };
-  },
-): Promise<CaseDoc> {
+async function recordAssessment(ctx: JusoContext, args: MutationRecordAssessmentArgs): Promise<CaseDoc> {
   const c = await caseForChange(ctx, args.caseId, args.expectedVersion, 'RECORD_ASSESSMENT');
   legal(caseTransition(c.status, 'ASSESS'));
   const assessment: AssessmentRecord = {
@@ -226,10 +206,7 @@ async function recordAssessment(
   return caseWritten(ctx, doc);
 }
 
-async function addTeamMember(
-  ctx: JusoContext,
-  args: CaseChangeArgs & { agencyId: string },
-): Promise<CaseDoc> {
+async function addTeamMember(ctx: JusoContext, args: MutationAddTeamMemberArgs): Promise<CaseDoc> {
   const c = await caseForChange(ctx, args.caseId, args.expectedVersion, 'ADD_TEAM_MEMBER');
   legal(caseTransition(c.status, 'ADD_TEAM_MEMBER'));
   await agencies(ctx, [args.agencyId]);
@@ -246,7 +223,7 @@ async function addTeamMember(
 
 const UNDER_WAY: readonly PlanStatus[] = ['IN_REVIEW', 'AWAITING_DECISION', 'CONFIRMED'];
 
-async function returnCase(ctx: JusoContext, args: CaseChangeArgs & { reason: string }): Promise<CaseDoc> {
+async function returnCase(ctx: JusoContext, args: MutationReturnCaseArgs): Promise<CaseDoc> {
   const c = await caseForChange(ctx, args.caseId, args.expectedVersion, 'RETURN_CASE');
   const to = legal(caseTransition(c.status, 'RETURN'));
   const reason = text(args.reason, 'reason') as string;
@@ -270,4 +247,4 @@ export const caseMutations = {
   recordAssessment: r(recordAssessment),
   addTeamMember: r(addTeamMember),
   returnCase: r(returnCase),
-} satisfies GraphQLResolverMap<JusoContext>['Mutation'];
+} satisfies MutationResolvers<JusoContext>;

@@ -3,10 +3,20 @@
  * a fixed order (visibility, role, convener, version, machine, rules), then exactly one
  * write of the meeting, carrying its own history entry.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { consentUsedByRule } from '../../access';
 import type { JusoContext } from '../../context';
-import type { AgendaKind, HistoryEntry, MeetingDoc, MeetingKind, PersonDoc } from '../../model';
+import type {
+  AgendaItemInput,
+  MutationAddAgendaItemArgs,
+  MutationCloseMeetingArgs,
+  MutationOpenMeetingArgs,
+  MutationRecordMeetingDecisionArgs,
+  MutationRemoveAgendaItemArgs,
+  MutationResolvers,
+  MutationScheduleMeetingArgs,
+  MutationSetMeetingMembersArgs,
+} from '../../generated/graphql';
+import type { HistoryEntry, MeetingDoc, MeetingKind, PersonDoc } from '../../model';
 import { visibleMeeting } from '../../visibility';
 import type { Check } from '../errors';
 import { raise, refuse } from '../errors';
@@ -25,11 +35,6 @@ export async function meetingAtHand(ctx: JusoContext): Promise<MeetingDoc> {
   const [meeting] = meetingId === null ? [null] : await ctx.repo.meetingsByIds([meetingId]);
   raise(checkAttendance(meetingId, meeting ? { ...meeting, id: meeting._id } : null, agencyOf(ctx).id));
   return meeting as MeetingDoc;
-}
-
-interface AgendaItemInput {
-  kind: AgendaKind;
-  id: string;
 }
 
 /** The people an agenda item brings to the meeting, with their consent. */
@@ -77,17 +82,7 @@ async function memberAgencies(ctx: JusoContext, kind: MeetingKind, ids: string[]
 
 async function scheduleMeeting(
   ctx: JusoContext,
-  {
-    input,
-  }: {
-    input: {
-      kind: MeetingKind;
-      title: string;
-      scheduledAt: string;
-      memberAgencyIds: string[];
-      agenda: AgendaItemInput[];
-    };
-  },
+  { input }: MutationScheduleMeetingArgs,
 ): Promise<MeetingDoc> {
   allow(ctx, CONVENER[input.kind]);
   const title = text(input.title, 'title') as string;
@@ -118,10 +113,8 @@ async function scheduleMeeting(
   return (await visibleMeeting(ctx, doc._id)) as MeetingDoc;
 }
 
-interface MeetingChangeArgs {
-  meetingId: string;
-  expectedVersion: number;
-}
+/** What every change to a meeting names: the meeting and the version the caller read. */
+type MeetingChangeArgs = MutationOpenMeetingArgs;
 
 /** A change to a meeting: the event's transition, and what else the change sets or appends. */
 async function changeMeeting(
@@ -153,7 +146,7 @@ const sameItem = (a: AgendaItemInput) => (b: AgendaItemInput) => a.kind === b.ki
 
 export const meetingMutations = {
   scheduleMeeting: r(scheduleMeeting),
-  setMeetingMembers: r((ctx, a: MeetingChangeArgs & { memberAgencyIds: string[] }) =>
+  setMeetingMembers: r((ctx, a: MutationSetMeetingMembersArgs) =>
     changeMeeting(ctx, a, 'EDIT', async (m) => {
       const members = await memberAgencies(ctx, m.kind, a.memberAgencyIds);
       return {
@@ -162,7 +155,7 @@ export const meetingMutations = {
       };
     }),
   ),
-  addAgendaItem: r((ctx, a: MeetingChangeArgs & { item: AgendaItemInput }) =>
+  addAgendaItem: r((ctx, a: MutationAddAgendaItemArgs) =>
     changeMeeting(ctx, a, 'EDIT', async (m) => {
       if (m.agenda.some(sameItem(a.item)))
         throw refuse('BAD_USER_INPUT', `${a.item.id} is already on the agenda`);
@@ -174,7 +167,7 @@ export const meetingMutations = {
       };
     }),
   ),
-  removeAgendaItem: r((ctx, a: MeetingChangeArgs & { item: AgendaItemInput }) =>
+  removeAgendaItem: r((ctx, a: MutationRemoveAgendaItemArgs) =>
     changeMeeting(ctx, a, 'EDIT', async (m) => {
       if (!m.agenda.some(sameItem(a.item)))
         throw refuse('BAD_USER_INPUT', `${a.item.id} is not on the agenda`);
@@ -184,19 +177,19 @@ export const meetingMutations = {
       };
     }),
   ),
-  openMeeting: r((ctx, a: MeetingChangeArgs) =>
+  openMeeting: r((ctx, a: MutationOpenMeetingArgs) =>
     changeMeeting(ctx, a, 'OPEN', async () => ({
       $set: { openedAt: ctx.now.toISOString() },
       entry: historyEntry(ctx, 'OPENED'),
     })),
   ),
-  closeMeeting: r((ctx, a: MeetingChangeArgs) =>
+  closeMeeting: r((ctx, a: MutationCloseMeetingArgs) =>
     changeMeeting(ctx, a, 'CLOSE', async () => ({
       $set: { closedAt: ctx.now.toISOString() },
       entry: historyEntry(ctx, 'CLOSED'),
     })),
   ),
-  recordMeetingDecision: r((ctx, a: MeetingChangeArgs & { summary: string }) =>
+  recordMeetingDecision: r((ctx, a: MutationRecordMeetingDecisionArgs) =>
     changeMeeting(ctx, a, 'RECORD_DECISION', async () => {
       const summary = text(a.summary, 'summary') as string;
       return {
@@ -205,4 +198,4 @@ export const meetingMutations = {
       };
     }),
   ),
-} satisfies GraphQLResolverMap<JusoContext>['Mutation'];
+} satisfies MutationResolvers<JusoContext>;

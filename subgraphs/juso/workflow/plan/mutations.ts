@@ -5,20 +5,32 @@
  * decision. Facts read from other documents (consent, the meeting) are read fresh just
  * before the write; see docs/WORKFLOW.md for what that leaves open.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { AgencyRole } from '../../../../shared/domain';
 import type { JusoContext } from '../../context';
 import type {
+  EndPlanInput,
+  MutationApprovePlanArgs,
+  MutationDecideSupportArgs,
+  MutationDeclineSupportArgs,
+  MutationDraftPlanArgs,
+  MutationEndPlanArgs,
+  MutationRecordContactAttemptArgs,
+  MutationResolvers,
+  MutationRevisePlanArgs,
+  MutationSendBackPlanArgs,
+  MutationSubmitPlanArgs,
+  MutationSuspendPlanArgs,
+  MutationUpdatePlanArgs,
+  PlanContentInput,
+} from '../../generated/graphql';
+import type {
   CaseDoc,
   ContactAttempt,
-  ContactMethod,
   HistoryEntry,
-  PlanComponent,
   PlanDecisionRecord,
   PlanDoc,
   PlanKind,
   PlanStatus,
-  TsunagariScores,
 } from '../../model';
 import { visibleCase, visiblePlan } from '../../visibility';
 import { raise, refuse } from '../errors';
@@ -42,20 +54,11 @@ import {
   planDecisionVenue,
 } from './rules';
 
-interface ContentInput {
-  personIds: string[];
-  components: PlanComponent[];
-  goals: string[];
-  direction?: string | null;
-  roles: { agencyId: string; task: string }[];
-  monitoringDate?: string | null;
-}
-
 async function planContent(
   ctx: JusoContext,
   kind: PlanKind,
   c: CaseDoc,
-  input: ContentInput,
+  input: PlanContentInput,
 ): Promise<PlanContent> {
   const roles = input.roles.map((r, i) => ({
     agencyId: r.agencyId,
@@ -86,10 +89,7 @@ function planWritten(ctx: JusoContext, doc: PlanDoc): PlanDoc {
   return remember(ctx.loaders.plans, doc);
 }
 
-async function draftPlan(
-  ctx: JusoContext,
-  { input }: { input: { caseId: string; kind: PlanKind; content: ContentInput } },
-): Promise<PlanDoc> {
+async function draftPlan(ctx: JusoContext, { input }: MutationDraftPlanArgs): Promise<PlanDoc> {
   const c = (await visibleCase(ctx, input.caseId)) as CaseDoc;
   allow(ctx, PLAN_AUTHOR[input.kind]);
   onTeam(ctx, c);
@@ -118,10 +118,11 @@ async function draftPlan(
   return planWritten(ctx, doc);
 }
 
-interface PlanChangeArgs {
-  planId: string;
-  expectedVersion: number;
-}
+/** What every change to a plan names: the plan and the version the caller read. */
+type PlanChangeArgs = MutationSubmitPlanArgs;
+
+/** A decision's arguments: approvePlan's, the others' note (required or not) fits. */
+type DecisionArgs = MutationApprovePlanArgs;
 
 /** A plan the caller may see, at the version they read, and where the event takes it. */
 async function planForChange(ctx: JusoContext, args: PlanChangeArgs, event: PlanEvent) {
@@ -165,7 +166,7 @@ async function authorChange(
   ctx: JusoContext,
   args: PlanChangeArgs,
   event: 'UPDATE' | 'SUBMIT' | 'REVISE',
-  input?: ContentInput,
+  input?: PlanContentInput,
   reason?: string,
 ): Promise<PlanDoc> {
   const { plan, c, to } = await planForChange(ctx, args, event);
@@ -190,9 +191,7 @@ async function authorChange(
 
 async function recordContactAttempt(
   ctx: JusoContext,
-  args: PlanChangeArgs & {
-    input: { at?: string | null; method: ContactMethod; reached: boolean; note?: string | null };
-  },
+  args: MutationRecordContactAttemptArgs,
 ): Promise<PlanDoc> {
   const { plan, c, to } = await planForChange(ctx, args, 'RECORD_CONTACT');
   allow(ctx, 'RECORD_CONTACT_ATTEMPT');
@@ -226,19 +225,12 @@ const DECISION_KIND = {
   SUSPEND: 'SUSPENDED',
 } as const satisfies Record<MeetingDecisionEvent, PlanDecisionRecord['kind']>;
 
-interface EndingInput {
-  evaluation: { goalAttainment: string; outcome: string; followUp: string };
-  tsunagari: TsunagariScores;
-  mainContactAgencyId: string;
-  note?: string | null;
-}
-
 /** 重層的支援会議 (or, for an outreach plan without consent, 支援会議) decides about a plan. */
 async function meetingDecision(
   ctx: JusoContext,
-  args: PlanChangeArgs & { note?: string | null },
+  args: DecisionArgs,
   event: MeetingDecisionEvent,
-  ending?: EndingInput,
+  ending?: EndPlanInput,
 ): Promise<PlanDoc> {
   const { plan, c, to } = await planForChange(ctx, args, event);
   const meeting = await meetingAtHand(ctx);
@@ -260,7 +252,7 @@ async function meetingDecision(
   const set: Record<string, unknown> = {};
   let reportedTo: string | null = null;
   if (event === 'END') {
-    const input = ending as EndingInput;
+    const input = ending as EndPlanInput;
     const team = await agencies(
       ctx,
       c.team.map((t) => t.agencyId),
@@ -318,7 +310,7 @@ async function meetingDecision(
 /** 支援決定 (or not): an act of the municipality, after the meeting approved. */
 async function supportDecision(
   ctx: JusoContext,
-  args: PlanChangeArgs & { note?: string | null },
+  args: MutationDecideSupportArgs,
   event: 'DECIDE_SUPPORT' | 'DECLINE_SUPPORT',
 ): Promise<PlanDoc> {
   const { plan, to } = await planForChange(ctx, args, event);
@@ -348,24 +340,18 @@ async function supportDecision(
 
 export const planMutations = {
   draftPlan: r(draftPlan),
-  updatePlan: r((ctx, a: PlanChangeArgs & { content: ContentInput }) =>
-    authorChange(ctx, a, 'UPDATE', a.content),
-  ),
-  submitPlan: r((ctx, a: PlanChangeArgs) => authorChange(ctx, a, 'SUBMIT')),
-  revisePlan: r((ctx, a: PlanChangeArgs & { content: ContentInput; reason: string }) =>
-    authorChange(ctx, a, 'REVISE', a.content, a.reason),
-  ),
+  updatePlan: r((ctx, a: MutationUpdatePlanArgs) => authorChange(ctx, a, 'UPDATE', a.content)),
+  submitPlan: r((ctx, a: MutationSubmitPlanArgs) => authorChange(ctx, a, 'SUBMIT')),
+  revisePlan: r((ctx, a: MutationRevisePlanArgs) => authorChange(ctx, a, 'REVISE', a.content, a.reason)),
   recordContactAttempt: r(recordContactAttempt),
-  approvePlan: r((ctx, a: PlanChangeArgs & { note?: string | null }) => meetingDecision(ctx, a, 'APPROVE')),
-  sendBackPlan: r((ctx, a: PlanChangeArgs & { note: string }) => meetingDecision(ctx, a, 'SEND_BACK')),
-  endPlan: r((ctx, a: PlanChangeArgs & { input: EndingInput }) =>
+  approvePlan: r((ctx, a: MutationApprovePlanArgs) => meetingDecision(ctx, a, 'APPROVE')),
+  sendBackPlan: r((ctx, a: MutationSendBackPlanArgs) => meetingDecision(ctx, a, 'SEND_BACK')),
+  endPlan: r((ctx, a: MutationEndPlanArgs) =>
     meetingDecision(ctx, { ...a, note: a.input.note }, 'END', a.input),
   ),
-  suspendPlan: r((ctx, a: PlanChangeArgs & { note: string }) => meetingDecision(ctx, a, 'SUSPEND')),
-  decideSupport: r((ctx, a: PlanChangeArgs & { note?: string | null }) =>
-    supportDecision(ctx, a, 'DECIDE_SUPPORT'),
-  ),
-  declineSupport: r((ctx, a: PlanChangeArgs & { reason: string }) =>
+  suspendPlan: r((ctx, a: MutationSuspendPlanArgs) => meetingDecision(ctx, a, 'SUSPEND')),
+  decideSupport: r((ctx, a: MutationDecideSupportArgs) => supportDecision(ctx, a, 'DECIDE_SUPPORT')),
+  declineSupport: r((ctx, a: MutationDeclineSupportArgs) =>
     supportDecision(ctx, { ...a, note: a.reason }, 'DECLINE_SUPPORT'),
   ),
-} satisfies GraphQLResolverMap<JusoContext>['Mutation'];
+} satisfies MutationResolvers<JusoContext>;
