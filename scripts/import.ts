@@ -9,29 +9,23 @@
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { SILOS } from '../shared/domain';
 import type { SiloService } from '../shared/domain';
 import type { ImportProgress, ImportSummary, SiloImport } from '../shared/import';
 import { formatIssue, ImportFileError, isEncodingOption, loadMapping, runImport } from '../shared/import';
 import { openStore } from '../shared/store';
 import type { Store } from '../shared/store';
-import { kaigoImport } from '../subgraphs/kaigo/import/definition';
-import { kodomoImport } from '../subgraphs/kodomo/import/definition';
-import { konkyuImport } from '../subgraphs/konkyu/import/definition';
-import { shogaiImport } from '../subgraphs/shogai/import/definition';
+import { ALL_SILOS } from '../subgraphs/silos';
 import { quietOnClosedPipe, writeErr, writeOut } from './output';
 
-export const SILO_IMPORTS: Record<SiloService, SiloImport> = {
-  kaigo: kaigoImport,
-  shogai: shogaiImport,
-  kodomo: kodomoImport,
-  konkyu: konkyuImport,
-};
+/** Each silo's import, from its declaration (subgraphs/<silo>/silo.ts); a silo without one has none. */
+export const SILO_IMPORTS: Readonly<Record<string, SiloImport>> = Object.fromEntries(
+  ALL_SILOS.flatMap((s) => (s.import ? [[s.service, s.import]] : [])),
+);
 
 export function siloImport(name: string | undefined): SiloImport {
-  const found = SILOS.find((s) => s.service === name);
-  if (!found) throw new UsageError(`first argument: a silo (${SILOS.map((s) => s.service).join(', ')})`);
-  return SILO_IMPORTS[found.service];
+  const found = name === undefined ? undefined : SILO_IMPORTS[name];
+  if (!found) throw new UsageError(`first argument: a silo (${Object.keys(SILO_IMPORTS).join(', ')})`);
+  return found;
 }
 
 export class UsageError extends Error {}

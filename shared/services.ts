@@ -18,7 +18,11 @@ const root = path.resolve(__dirname, '..');
 export const JUSO_DEFAULT_PORT = 4001;
 
 export const SUBGRAPHS: readonly ServiceEntry[] = [
-  { name: 'juso', defaultPort: JUSO_DEFAULT_PORT, schemaFile: path.join(root, 'subgraphs/juso/schema.graphql') },
+  {
+    name: 'juso',
+    defaultPort: JUSO_DEFAULT_PORT,
+    schemaFile: path.join(root, 'subgraphs/juso/schema.graphql'),
+  },
   ...SILO_LIST.map((s) => ({
     name: s.service,
     defaultPort: s.port,

@@ -11,7 +11,10 @@ export const SILO_LIST = [
     agency: {
       id: 'houkatsu-kita',
       name: '地域包括支援センター北 (委託)',
-      staff: { id: 's-kita-01', name: '北村 さやか' },
+      staff: {
+        id: 's-kita-01',
+        name: '北村 さやか',
+      },
     },
   },
   {
@@ -23,7 +26,10 @@ export const SILO_LIST = [
     agency: {
       id: 'soudan-aoba',
       name: '相談支援事業所あおば (委託)',
-      staff: { id: 's-aoba-01', name: '青葉 大輔' },
+      staff: {
+        id: 's-aoba-01',
+        name: '青葉 大輔',
+      },
     },
   },
   {
@@ -35,7 +41,10 @@ export const SILO_LIST = [
     agency: {
       id: 'kodomo-center',
       name: 'こども家庭センター (直営)',
-      staff: { id: 's-kodomo-01', name: '小森 まゆみ' },
+      staff: {
+        id: 's-kodomo-01',
+        name: '小森 まゆみ',
+      },
     },
   },
   {
@@ -47,7 +56,10 @@ export const SILO_LIST = [
     agency: {
       id: 'shakyo-jiritsu',
       name: '社会福祉協議会 自立相談支援 (委託)',
-      staff: { id: 's-shakyo-01', name: '庄司 拓也' },
+      staff: {
+        id: 's-shakyo-01',
+        name: '庄司 拓也',
+      },
     },
   },
 ] as const;

@@ -26,9 +26,7 @@ export async function runSubgraph(subgraph: SubgraphService): Promise<void> {
     log.info({ syntheticResidents }, 'loading the demo town');
     await reseedService(subgraph, store, { syntheticResidents });
   }
-  const service = await (
-    await subgraph.create(store)
-  ).start(port, process.env.HOST ?? '127.0.0.1');
+  const service = await (await subgraph.create(store)).start(port, process.env.HOST ?? '127.0.0.1');
   stopOnSignals(async () => {
     await service.stop();
     await store.close();

@@ -29,7 +29,9 @@ import {
   SCENARIO_PLANS,
 } from '../subgraphs/juso/seed';
 import type { NativeRecordOf, SiloService } from './silos';
-import { SILO_KITS, SILO_NAMES } from './silos';
+import { SILO_KITS, SILO_NAMES, siloKit } from './silos';
+import type { AnySilo, Silo } from '../shared/silo/define';
+import { anySilo } from '../shared/silo/define';
 
 /** The named fields of a stored document, without the `[key: string]: unknown` of StoredDoc. */
 type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
@@ -105,7 +107,10 @@ export type ResidentLinkFixture = Pick<ResidentLink, 'residentId'> & Partial<Res
  */
 export type NativeFixture<N> = Omit<Known<N>, 'link'> & { link?: ResidentLinkFixture };
 
-export type NativeRecordFixtures = { [S in SiloService]?: NativeFixture<NativeRecordOf<S>>[] };
+export type NativeRecordFixtures = { [S in SiloService]?: NativeFixture<NativeRecordOf<S>>[] } & {
+  /** A silo of `addSilos`, by its service name, in its own native shape. */
+  [silo: string]: readonly object[] | undefined;
+};
 
 export interface TownFixtures {
   people?: PersonFixture[];
@@ -156,7 +161,8 @@ export function demoTown(): Required<Omit<TownFixtures, 'records'>> & {
 }
 
 /** Documents per collection, ready to insert, for each service. */
-export type ResolvedTown = Record<ServiceName, Record<string, StoredDoc[]>>;
+export type ResolvedTown = Record<ServiceName, Record<string, StoredDoc[]>> &
+  Record<string, Record<string, StoredDoc[]>>;
 
 function uniqueIds(what: string, docs: readonly { _id: string }[]): void {
   const seen = new Set<string>();
@@ -169,7 +175,19 @@ function uniqueIds(what: string, docs: readonly { _id: string }[]): void {
 }
 
 /** Fills defaults and checks what would otherwise fail later with a less helpful message. */
-export function resolveTown(town: TownFixtures): ResolvedTown {
+/**
+ * Silos declared outside the built-in list (`startTestGraph({ addSilos })`): their
+ * records are fixtures like any silo's, and a GRANTED consent without `fields` covers
+ * their fields too.
+ */
+export interface ResolveOptions {
+  addSilos?: readonly AnySilo[];
+}
+
+export function resolveTown(town: TownFixtures, options: ResolveOptions = {}): ResolvedTown {
+  const added = (options.addSilos ?? []).map(anySilo);
+  const allFields: WelfareField[] = [...ALL_FIELDS, ...added.map((s) => s.field)];
+  const kits: readonly Silo[] = [...SILO_NAMES.map(siloKit), ...added];
   const people = town.people ?? [];
   const households = town.households ?? [];
   uniqueIds('people', people);
@@ -206,7 +224,7 @@ export function resolveTown(town: TownFixtures): ResolvedTown {
       ...c,
       _id: c._id ?? `${c.personId}#${version}`,
       version,
-      fields: c.fields ?? (c.status === 'GRANTED' ? ALL_FIELDS : []),
+      fields: c.fields ?? (c.status === 'GRANTED' ? allFields : []),
       coversTax: c.coversTax ?? false,
       givenBy: c.givenBy ?? 'SELF',
       method: c.method ?? 'INTAKE_SHEET',
@@ -276,17 +294,18 @@ export function resolveTown(town: TownFixtures): ResolvedTown {
   };
 
   const records = (town.records ?? {}) as Record<string, unknown>;
+  const names = kits.map((k) => k.service);
   for (const key of Object.keys(records))
-    if (!(SILO_NAMES as readonly string[]).includes(key))
-      throw new FixtureError(`records.${key}: not a silo (${SILO_NAMES.join(', ')})`);
-  for (const silo of SILO_NAMES) {
-    const given = (town.records?.[silo] ?? []) as NativeFixture<StoredDoc>[];
+    if (!names.includes(key)) throw new FixtureError(`records.${key}: not a silo (${names.join(', ')})`);
+  for (const kit of kits) {
+    const silo = kit.service;
+    const given = (records[silo] ?? []) as NativeFixture<StoredDoc>[];
     uniqueIds(`records.${silo}`, given as { _id: string }[]);
     const docs = given.map((r) => {
       const { link, ...rest } = r as NativeFixture<StoredDoc> & { _id: string };
       return (link ? { ...rest, link: { ...SEED_LINK, ...link } } : rest) as StoredDoc;
     });
-    resolved[silo] = { [SILO_KITS[silo].store.collection]: docs };
+    resolved[silo] = { [kit.store.collection]: docs };
   }
   return resolved as ResolvedTown;
 }

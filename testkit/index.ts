@@ -32,6 +32,10 @@ export type {
 export type { GraphRecordOf, NativeRecordOf, SiloService, SiloTypes } from './silos';
 export { ownFieldStaff } from './silos';
 
+// A silo of your own, added to a graph with `addSilos` (docs/SILOS.md).
+export { defineSilo } from '../shared/silo/define';
+export type { AnySilo, Silo, SiloSpec } from '../shared/silo/define';
+
 // The adapter an agency writes, and the records it maps from and to.
 export type { GraphRecord, RecordSource } from '../shared/silo/types';
 export type { HihokenshaDoc } from '../subgraphs/kaigo/adapter/native';

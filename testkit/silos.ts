@@ -44,12 +44,18 @@ export type SiloKit<N extends LinkedNativeDoc, G extends GraphRecord> = Silo<N, 
 
 type SiloKits = { [S in SiloService]: SiloKit<NativeRecordOf<S>, GraphRecordOf<S>> };
 
-export const SILO_KITS: SiloKits = { kaigo: kaigoSilo, shogai: shogaiSilo, kodomo: kodomoSilo, konkyu: konkyuSilo };
+export const SILO_KITS: SiloKits = {
+  kaigo: kaigoSilo,
+  shogai: shogaiSilo,
+  kodomo: kodomoSilo,
+  konkyu: konkyuSilo,
+};
 
 // The typed map and the one list must name the same silos; a silo added to the list
 // without its types here fails the kit's start, not a test far away.
 for (const silo of ALL_SILOS)
-  if (!(silo.service in SILO_KITS)) throw new Error(`testkit/silos.ts: ${silo.service} has no entry in SiloTypes`);
+  if (!(silo.service in SILO_KITS))
+    throw new Error(`testkit/silos.ts: ${silo.service} has no entry in SiloTypes`);
 
 /** A silo's kit with its record types erased, for code that treats every silo alike. */
 export function siloKit(silo: SiloService): Silo {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
+import type { StaffMember } from '../town/agencies';
 import { DEMO_STAFF } from '../town/agencies';
 
 export const DEV_IDP_ISSUER = 'https://idp.sakura-town.example/dev';
@@ -31,12 +32,15 @@ function devKey() {
   return keyPromise;
 }
 
-export async function mintDevToken(staffId: string, options: MintOptions = {}): Promise<string> {
-  const staff = DEMO_STAFF.find((s) => s.id === staffId);
+/** `registry`: the demo town's staff, or more (the staff of a silo a test declares). */
+export async function mintDevToken(
+  staffId: string,
+  options: MintOptions = {},
+  registry: readonly StaffMember[] = DEMO_STAFF,
+): Promise<string> {
+  const staff = registry.find((s) => s.id === staffId);
   if (!staff)
-    throw new Error(
-      `unknown staff id ${staffId}; the demo town has ${DEMO_STAFF.map((s) => s.id).join(', ')}`,
-    );
+    throw new Error(`unknown staff id ${staffId}; the demo town has ${registry.map((s) => s.id).join(', ')}`);
   const { key, jwk } = await devKey();
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ agency: staff.agencyId, name: staff.name, ...options.claims })

@@ -13,7 +13,10 @@ export interface FieldEntry {
   label: string;
 }
 
-export const BUILT_IN_FIELDS: readonly FieldEntry[] = SILO_LIST.map((s) => ({ field: s.field, label: s.label }));
+export const BUILT_IN_FIELDS: readonly FieldEntry[] = SILO_LIST.map((s) => ({
+  field: s.field,
+  label: s.label,
+}));
 
 const ENUM = /enum WelfareField \{[^}]*\}/;
 

@@ -52,12 +52,19 @@ export interface SiloSpec<N extends LinkedNativeDoc, G extends GraphRecord> {
   import?: SiloImport;
 }
 
-export interface Silo<N extends LinkedNativeDoc = LinkedNativeDoc, G extends GraphRecord = GraphRecord>
-  extends SiloSpec<N, G> {
+export interface Silo<
+  N extends LinkedNativeDoc = LinkedNativeDoc,
+  G extends GraphRecord = GraphRecord,
+> extends SiloSpec<N, G> {
   /** What the subgraph builder needs. */
   definition: SiloDefinition<G>;
   /** The subgraph service over its store, or over an agency's adapter when one is given. */
   create(store: Store, source?: RecordSource<G>, options?: SiloServiceOptions): Promise<Startable>;
+  /**
+   * The same silo with its record types erased, for lists of silos of different types
+   * (the kit's `addSilos`): every silo is an AnySilo whatever its N and G.
+   */
+  readonly erased: Silo;
 }
 
 /** The classes a silo's records carry, by name: what the generated lists hold. */
@@ -69,9 +76,12 @@ export function recordClassNames(silo: Pick<SiloSpec<never, never>, 'recordClass
  * Declares a silo. Its record classes are registered for its field, so the gateway
  * decides them for every read of the field and the silo checks them: one list, both sides.
  */
-export function defineSilo<N extends LinkedNativeDoc, G extends GraphRecord>(spec: SiloSpec<N, G>): Silo<N, G> {
+export function defineSilo<N extends LinkedNativeDoc, G extends GraphRecord>(
+  spec: SiloSpec<N, G>,
+): Silo<N, G> {
   if (!/^[a-z][a-z0-9]*$/.test(spec.service)) throw new Error(`silo ${spec.service}: a lower-case name`);
-  if (!/^[A-Z][A-Z0-9_]*$/.test(spec.field)) throw new Error(`silo ${spec.service}: field ${spec.field}: upper case`);
+  if (!/^[A-Z][A-Z0-9_]*$/.test(spec.field))
+    throw new Error(`silo ${spec.service}: field ${spec.field}: upper case`);
   if (spec.import && spec.import.silo !== spec.service)
     throw new Error(`silo ${spec.service}: its import is for ${spec.import.silo}`);
   registerRecordClasses(spec.field, recordClassNames(spec));
@@ -83,15 +93,23 @@ export function defineSilo<N extends LinkedNativeDoc, G extends GraphRecord>(spe
     ...(spec.recordResolvers ? { recordResolvers: spec.recordResolvers } : {}),
     ...(spec.recordClasses ? { recordClasses: spec.recordClasses } : {}),
   };
-  return {
+  const silo: Silo<N, G> = {
     ...spec,
     definition,
     create: async (store, source, options) =>
       startable(await createStoredSiloService(store, definition, spec.store, source, options)),
+    get erased(): Silo {
+      // Sound as the kit uses it: records only flow from this silo's own source to its own schema.
+      return silo as unknown as Silo;
+    },
   };
+  return silo;
 }
 
+/** Any silo, whatever its record types: what lists of silos accept (`addSilos: [mySilo]`). */
+export type AnySilo = Pick<Silo, 'service' | 'field' | 'erased'>;
+
 /** A silo with its record types erased, for code that treats every silo alike. */
-export function anySilo<N extends LinkedNativeDoc, G extends GraphRecord>(silo: Silo<N, G>): Silo {
-  return silo as unknown as Silo;
+export function anySilo(silo: AnySilo): Silo {
+  return silo.erased;
 }

@@ -25,7 +25,9 @@ const byField = new Map<WelfareField, readonly SensitivityClass[]>(
 export function registerRecordClasses(field: WelfareField, classes: readonly SensitivityClass[]): void {
   const known = byField.get(field);
   if (known && (known.length !== classes.length || known.some((c) => !classes.includes(c))))
-    throw new Error(`field ${field}: record classes ${classes.join(', ') || 'none'}, not ${known.join(', ') || 'none'}`);
+    throw new Error(
+      `field ${field}: record classes ${classes.join(', ') || 'none'}, not ${known.join(', ') || 'none'}`,
+    );
   byField.set(field, [...classes]);
 }
 

@@ -96,7 +96,9 @@ export async function createJusoService(
   const repo = new JusoRepository(store);
   await repo.ensureIndexes();
   const verifier = options.verifier ?? (await CredentialVerifier.fromEnv('juso'));
-  const schema = buildSubgraphSchema([{ typeDefs: parse(jusoSdl(JUSO_SCHEMA_FILE, options.fields)), resolvers }]);
+  const schema = buildSubgraphSchema([
+    { typeDefs: parse(jusoSdl(JUSO_SCHEMA_FILE, options.fields)), resolvers },
+  ]);
   const apollo = new ApolloServer<JusoContext>({
     schema,
     // Apollo's own production defaults (introspection, landing page) follow nodeEnv.

@@ -22,7 +22,11 @@ export const kaigoSilo = defineSilo<HihokenshaDoc, KaigoRecord>({
   port: 4002,
   schemaFile: path.join(__dirname, 'schema.graphql'),
   store: { collection: KAIGO_COLLECTION, indexes: KAIGO_INDEXES, toGraph: kaigoToGraph },
-  agency: { id: 'houkatsu-kita', name: '地域包括支援センター北 (委託)', staff: { id: 's-kita-01', name: '北村 さやか' } },
+  agency: {
+    id: 'houkatsu-kita',
+    name: '地域包括支援センター北 (委託)',
+    staff: { id: 's-kita-01', name: '北村 さやか' },
+  },
   scenarioRecords: KAIGO_SCENARIO_RECORDS,
   seed: seedKaigo,
   import: kaigoImport,

@@ -24,7 +24,11 @@ export const kodomoSilo = defineSilo<JidoDoc, KodomoRecord>({
   store: { collection: KODOMO_COLLECTION, indexes: KODOMO_INDEXES, toGraph: kodomoToGraph },
   // 要保護児童・要支援児童・特定妊婦: the registration makes the whole record child-protection data.
   recordClasses: [{ cls: 'CHILD_PROTECTION', covers: (record) => record.childProtection !== null }],
-  agency: { id: 'kodomo-center', name: 'こども家庭センター (直営)', staff: { id: 's-kodomo-01', name: '小森 まゆみ' } },
+  agency: {
+    id: 'kodomo-center',
+    name: 'こども家庭センター (直営)',
+    staff: { id: 's-kodomo-01', name: '小森 まゆみ' },
+  },
   scenarioRecords: KODOMO_SCENARIO_RECORDS,
   seed: seedKodomo,
   import: kodomoImport,

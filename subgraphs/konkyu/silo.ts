@@ -22,7 +22,11 @@ export const konkyuSilo = defineSilo<SodanDoc, KonkyuRecord>({
   port: 4005,
   schemaFile: path.join(__dirname, 'schema.graphql'),
   store: { collection: KONKYU_COLLECTION, indexes: KONKYU_INDEXES, toGraph: konkyuToGraph },
-  agency: { id: 'shakyo-jiritsu', name: '社会福祉協議会 自立相談支援 (委託)', staff: { id: 's-shakyo-01', name: '庄司 拓也' } },
+  agency: {
+    id: 'shakyo-jiritsu',
+    name: '社会福祉協議会 自立相談支援 (委託)',
+    staff: { id: 's-shakyo-01', name: '庄司 拓也' },
+  },
   scenarioRecords: KONKYU_SCENARIO_RECORDS,
   seed: seedKonkyu,
   import: konkyuImport,

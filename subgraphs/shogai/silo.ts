@@ -22,7 +22,11 @@ export const shogaiSilo = defineSilo<RiyoshaDoc, ShogaiRecord>({
   port: 4003,
   schemaFile: path.join(__dirname, 'schema.graphql'),
   store: { collection: SHOGAI_COLLECTION, indexes: SHOGAI_INDEXES, toGraph: shogaiToGraph },
-  agency: { id: 'soudan-aoba', name: '相談支援事業所あおば (委託)', staff: { id: 's-aoba-01', name: '青葉 大輔' } },
+  agency: {
+    id: 'soudan-aoba',
+    name: '相談支援事業所あおば (委託)',
+    staff: { id: 's-aoba-01', name: '青葉 大輔' },
+  },
   scenarioRecords: SHOGAI_SCENARIO_RECORDS,
   seed: seedShogai,
   import: shogaiImport,

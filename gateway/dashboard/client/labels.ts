@@ -3,6 +3,7 @@
  * `extensions.code` the gateway sends) and the graph's enum values as the documents
  * name them. No DOM here, so tests read it directly.
  */
+import { SILO_COLUMNS } from './silos.generated';
 import type { WithheldCode } from '../../../shared/access/decide';
 
 /**
@@ -47,8 +48,12 @@ export function reasonFor(code: string | undefined): string {
   return (code && REQUEST_REASONS[code]) ?? `取得できませんでした（${code ?? '理由不明'}）`;
 }
 
-export const FIELD_LABELS = { KAIGO: '介護', SHOGAI: '障害', KODOMO: '子ども', KONKYU: '困窮' } as const;
-export type WelfareField = keyof typeof FIELD_LABELS;
+/** The silos' fields and labels, generated from their declarations (silos.generated.ts). */
+export type WelfareField = (typeof SILO_COLUMNS)[number]['field'];
+export const FIELD_LABELS = Object.fromEntries(SILO_COLUMNS.map((s) => [s.field, s.label])) as Record<
+  WelfareField,
+  string
+>;
 
 export const MEETING_KIND_LABELS: Record<string, string> = {
   SHIEN_KAIGI: '支援会議（社会福祉法106条の6）',

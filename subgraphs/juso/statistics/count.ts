@@ -102,7 +102,8 @@ const inYear = (fy: FiscalYear, at: string | null | undefined): boolean => month
 
 function receiverColumn(agency: AgencyDoc | undefined): number {
   if (!agency) return 5;
-  if (agency.role === 'FIELD' && agency.field && fieldIndex(agency.field) >= 0) return fieldIndex(agency.field);
+  if (agency.role === 'FIELD' && agency.field && fieldIndex(agency.field) >= 0)
+    return fieldIndex(agency.field);
   return agency.role === 'OTHER' ? 5 : 4;
 }
 
