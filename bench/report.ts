@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
+import { SERVICES } from '../shared/domain';
 import type { BenchHousehold } from './scenario';
 
 export interface TargetFigures {
@@ -233,7 +234,7 @@ function markdown(report: BenchReport): string {
   const sizes = report.sizes
     .map(
       (s) =>
-        `| ${int(s.town)} | ${s.household} | ${s.size} | ${s.records} | ${['juso', 'kaigo', 'shogai', 'kodomo', 'konkyu'].map((k) => r2(s.reads[k] ?? 0)).join(' | ')} | **${r2(s.readsTotal)}** | ${r2(s.auditWrites)} |`,
+        `| ${int(s.town)} | ${s.household} | ${s.size} | ${s.records} | ${SERVICES.map((k) => r2(s.reads[k] ?? 0)).join(' | ')} | **${r2(s.readsTotal)}** | ${r2(s.auditWrites)} |`,
     )
     .join('\n');
   return `${BEGIN}
@@ -288,8 +289,8 @@ Store queries per dashboard request through our gateway (one request at a time, 
 each; audit writes are store writes of the audit log). Under load the average was
 ${r2(report.storeQueriesUnderLoad)} store queries and ${r2(report.auditWritesPerRequestUnderLoad)} audit writes (group commit) per request.
 
-| town | household | size | silo records | juso | kaigo | shogai | kodomo | konkyu | total | audit writes |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| town | household | size | silo records | ${SERVICES.join(' | ')} | total | audit writes |
+| ${['town', 'household', 'size', 'records', ...SERVICES, 'total', 'audit'].map(() => '---').join(' | ')} |
 ${sizes}
 
 ${END}`;

@@ -11,10 +11,7 @@ import type { Store, StoredDoc } from '../shared/store';
 import { syntheticTown } from '../shared/town/synthetic';
 import type { CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PlanDoc } from '../subgraphs/juso/model';
 import { COLLECTIONS } from '../subgraphs/juso/model';
-import { kaigoStoreConfig } from '../subgraphs/kaigo/silo';
-import { kodomoStoreConfig } from '../subgraphs/kodomo/silo';
-import { konkyuStoreConfig } from '../subgraphs/konkyu/silo';
-import { shogaiStoreConfig } from '../subgraphs/shogai/silo';
+import { ALL_SILOS } from '../subgraphs/silos';
 
 /** The staff member and meeting the benchmark acts as and in. */
 export const BENCH_STAFF = 's-takikan-01';
@@ -168,14 +165,8 @@ export interface BenchScenario {
   bySize: BenchHousehold[];
 }
 
-const SILO_CONFIGS = {
-  kaigo: kaigoStoreConfig,
-  shogai: shogaiStoreConfig,
-  kodomo: kodomoStoreConfig,
-  konkyu: konkyuStoreConfig,
-};
 const SILO_COLLECTIONS: Partial<Record<ServiceName, string>> = Object.fromEntries(
-  Object.entries(SILO_CONFIGS).map(([s, c]) => [s, c.collection]),
+  ALL_SILOS.map((s) => [s.service, s.store.collection]),
 );
 
 /**
@@ -183,7 +174,7 @@ const SILO_COLLECTIONS: Partial<Record<ServiceName, string>> = Object.fromEntrie
  * that silo (P-… residents), relinked, with its own native numbers (the unique keys).
  */
 async function fillRecords(stores: Record<ServiceName, Store>, memberIds: string[]): Promise<void> {
-  for (const [service, config] of Object.entries(SILO_CONFIGS)) {
+  for (const { service, store: config } of ALL_SILOS) {
     const collection = stores[service as ServiceName].collection<StoredDoc>(config.collection);
     const linked = await collection.find({ 'link.residentId': { $in: memberIds } });
     const held = new Set(linked.map((d) => (d.link as { residentId: string }).residentId));

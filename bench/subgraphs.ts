@@ -11,6 +11,7 @@
  *
  *   tsx bench/subgraphs.ts --residents 1000
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BaseContext } from '@apollo/server';
 import type { ServiceName } from '../shared/domain';
@@ -24,11 +25,10 @@ import type * as StoreModule from '../shared/store';
 import type { Store } from '../shared/store';
 import { DEMO_AGENCIES } from '../shared/town/agencies';
 import type * as JusoModule from '../subgraphs/juso/server';
-import type * as KaigoModule from '../subgraphs/kaigo/silo';
-import type * as KodomoModule from '../subgraphs/kodomo/silo';
-import type * as KonkyuModule from '../subgraphs/konkyu/silo';
 import type * as RegistryModule from '../subgraphs/registry';
-import type * as ShogaiModule from '../subgraphs/shogai/silo';
+import type * as SilosModule from '../subgraphs/silos';
+import type { GraphRecord, LinkedNativeDoc, StoredSiloConfig } from '../shared/silo/types';
+import type { SiloDefinition } from '../shared/silo/subgraph';
 import { arg, failStart, onTerminate, serveStats } from './ipc';
 import type { SubgraphsReady, Urls } from './ipc';
 import { BENCH_MEETING, BENCH_STAFF, prepareScenario } from './scenario';
@@ -46,11 +46,35 @@ async function loadCode(root: string) {
     store: await load<typeof StoreModule>('shared/store/index.ts'),
     registry: await load<typeof RegistryModule>('subgraphs/registry.ts'),
     juso: await load<typeof JusoModule>('subgraphs/juso/server.ts'),
-    kaigo: await load<typeof KaigoModule>('subgraphs/kaigo/server.ts'),
-    shogai: await load<typeof ShogaiModule>('subgraphs/shogai/server.ts'),
-    kodomo: await load<typeof KodomoModule>('subgraphs/kodomo/server.ts'),
-    konkyu: await load<typeof KonkyuModule>('subgraphs/konkyu/server.ts'),
+    silos: await loadSilos(root),
   };
+}
+
+interface BenchSilo {
+  definition: SiloDefinition<GraphRecord>;
+  store: StoredSiloConfig<LinkedNativeDoc, GraphRecord>;
+}
+
+/**
+ * Each silo's definition and store configuration, by service: from the silo list
+ * (subgraphs/silos.ts), or — for a baseline before the list existed — from each silo's
+ * server.ts, which exported them as `<silo>Definition` and `<silo>StoreConfig`.
+ */
+async function loadSilos(root: string): Promise<Map<string, BenchSilo>> {
+  const list = path.join(root, 'subgraphs/silos.ts');
+  if (fs.existsSync(list)) {
+    const { ALL_SILOS } = (await import(list)) as typeof SilosModule;
+    return new Map(ALL_SILOS.map((s) => [s.service, { definition: s.definition, store: s.store }]));
+  }
+  const silos = new Map<string, BenchSilo>();
+  for (const name of SERVICES.filter((s) => s !== 'juso')) {
+    const mod = (await import(path.join(root, `subgraphs/${name}/server.ts`))) as Record<string, unknown>;
+    silos.set(name, {
+      definition: mod[`${name}Definition`] as BenchSilo['definition'],
+      store: mod[`${name}StoreConfig`] as BenchSilo['store'],
+    });
+  }
+  return silos;
 }
 type Code = Awaited<ReturnType<typeof loadCode>>;
 
@@ -83,47 +107,17 @@ async function build(
   verifier: CredentialVerifier,
 ): Promise<ServiceOptions<BaseContext>> {
   const options = { verifier };
-  const { createStoredSiloService } = code.silo;
-  const { kaigoDefinition, kaigoStoreConfig } = code.kaigo;
-  const { shogaiDefinition, shogaiStoreConfig } = code.shogai;
-  const { kodomoDefinition, kodomoStoreConfig } = code.kodomo;
-  const { konkyuDefinition, konkyuStoreConfig } = code.konkyu;
-  switch (name) {
-    case 'juso':
-      return (await code.juso.createJusoService(store, options)) as unknown as ServiceOptions<BaseContext>;
-    case 'kaigo':
-      return (await createStoredSiloService(
-        store,
-        kaigoDefinition,
-        kaigoStoreConfig,
-        undefined,
-        options,
-      )) as unknown as ServiceOptions<BaseContext>;
-    case 'shogai':
-      return (await createStoredSiloService(
-        store,
-        shogaiDefinition,
-        shogaiStoreConfig,
-        undefined,
-        options,
-      )) as unknown as ServiceOptions<BaseContext>;
-    case 'kodomo':
-      return (await createStoredSiloService(
-        store,
-        kodomoDefinition,
-        kodomoStoreConfig,
-        undefined,
-        options,
-      )) as unknown as ServiceOptions<BaseContext>;
-    case 'konkyu':
-      return (await createStoredSiloService(
-        store,
-        konkyuDefinition,
-        konkyuStoreConfig,
-        undefined,
-        options,
-      )) as unknown as ServiceOptions<BaseContext>;
-  }
+  if (name === 'juso')
+    return (await code.juso.createJusoService(store, options)) as unknown as ServiceOptions<BaseContext>;
+  const silo = code.silos.get(name);
+  if (!silo) throw new Error(`no silo ${name} in the code under test`);
+  return (await code.silo.createStoredSiloService(
+    store,
+    silo.definition,
+    silo.store,
+    undefined,
+    options,
+  )) as unknown as ServiceOptions<BaseContext>;
 }
 
 async function main(): Promise<void> {
