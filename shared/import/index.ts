@@ -10,3 +10,4 @@ export * from './mapping';
 export * from './normalise';
 export * from './residents';
 export * from './history';
+export * from './identity';

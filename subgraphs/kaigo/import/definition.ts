@@ -3,17 +3,17 @@
  * (adapter/native.ts). One row per 被保険者, keyed by 被保険者番号; the latest 総合相談
  * of the row joins the stored history instead of replacing it.
  */
-import { isoDate } from '../../../shared/silo/native-dates';
 import {
   code,
   date,
   defineSiloImport,
+  IDENTITY_FIELDS,
+  nativeIdentity,
   labelsOf,
   FieldError,
   flag,
   fromRowOrKept,
   identifier,
-  kana,
   mergeHistory,
   requireTogether,
   text,
@@ -30,10 +30,7 @@ export const kaigoFields = {
     pattern: /^\d{10}$/,
     hint: '10 digits',
   }),
-  shimei: text({ label: '氏名', required: true }),
-  shimeiKana: kana({ label: '氏名カナ', required: true }),
-  seinengappi: date({ label: '生年月日', required: true }),
-  jusho: text({ label: '住所', required: true }),
+  ...IDENTITY_FIELDS,
   yokaigodoCode: code({ label: '要介護状態区分', codes: YOKAIGODO_LABELS }),
   ninteiYmd: date({ label: '認定日' }),
   yukoKaishiYmd: date({ label: '認定有効期間開始日' }),
@@ -110,16 +107,6 @@ export const kaigoImport = defineSiloImport<HihokenshaDoc, typeof kaigoFields>({
       ),
     };
   },
-  identity: (v) => ({
-    name: v.shimei,
-    kana: v.shimeiKana,
-    birthDate: isoDate(v.seinengappi),
-    address: v.jusho,
-  }),
-  docIdentity: (doc) => ({
-    name: doc.shimei,
-    kana: doc.shimeiKana,
-    birthDate: isoDate(doc.seinengappi),
-    address: doc.jusho,
-  }),
+  identity: nativeIdentity,
+  docIdentity: nativeIdentity,
 });

@@ -8,17 +8,17 @@ import {
   code,
   date,
   defineSiloImport,
+  IDENTITY_FIELDS,
+  nativeIdentity,
   labelsOf,
   FieldError,
   fromRowOrKept,
   identifier,
-  kana,
   list,
   mergeByKey,
   mergeHistory,
   text,
 } from '../../../shared/import';
-import { isoDate } from '../../../shared/silo/native-dates';
 import type { JidoDoc } from '../adapter/native';
 import { KODOMO_COLLECTION, KODOMO_INDEXES, YOTAIKYO_KUBUN } from '../adapter/native';
 
@@ -31,10 +31,7 @@ export const kodomoFields = {
     pattern: /^[A-Za-z0-9-]{1,20}$/,
     hint: 'letters, digits and -',
   }),
-  shimei: text({ label: '氏名', required: true }),
-  shimeiKana: kana({ label: '氏名カナ', required: true }),
-  seinengappi: date({ label: '生年月日', required: true }),
-  jusho: text({ label: '住所', required: true }),
+  ...IDENTITY_FIELDS,
   sodanYmd: date({ label: '相談日' }),
   sodanKubun: text({ label: '相談区分' }),
   sodanNaiyo: text({ label: '相談内容' }),
@@ -99,16 +96,6 @@ export const kodomoImport = defineSiloImport<JidoDoc, typeof kodomoFields>({
       ),
     };
   },
-  identity: (v) => ({
-    name: v.shimei,
-    kana: v.shimeiKana,
-    birthDate: isoDate(v.seinengappi),
-    address: v.jusho,
-  }),
-  docIdentity: (doc) => ({
-    name: doc.shimei,
-    kana: doc.shimeiKana,
-    birthDate: isoDate(doc.seinengappi),
-    address: doc.jusho,
-  }),
+  identity: nativeIdentity,
+  docIdentity: nativeIdentity,
 });

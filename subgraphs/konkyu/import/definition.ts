@@ -10,17 +10,17 @@ import {
   code,
   date,
   defineSiloImport,
+  MATCHING_IDENTITY_FIELDS,
+  nativeIdentity,
   FieldError,
   fromRowOrKept,
   identifier,
   integer,
-  kana,
   list,
   mergeHistory,
   requireTogether,
   text,
 } from '../../../shared/import';
-import { isoDate } from '../../../shared/silo/native-dates';
 import type { SodanDoc } from '../adapter/native';
 import { KONKYU_COLLECTION, KONKYU_INDEXES } from '../adapter/native';
 
@@ -31,10 +31,7 @@ export const konkyuFields = {
     pattern: /^[A-Za-z0-9-]{1,20}$/,
     hint: 'letters, digits and -',
   }),
-  shimei: text({ label: '氏名', required: true }),
-  shimeiKana: kana({ label: '氏名カナ', required: true }),
-  seinengappi: date({ label: '生年月日', required: true }),
-  jusho: text({ label: '住所 (照合用)' }),
+  ...MATCHING_IDENTITY_FIELDS,
   uketsukeYmd: date({ label: '受付日' }),
   shuso: list({ label: '主訴' }),
   naiyo: text({ label: '相談内容' }),
@@ -125,11 +122,6 @@ export const konkyuImport = defineSiloImport<SodanDoc, typeof konkyuFields>({
       kazeiKubun: fromRowOrKept(mapped, ['kazeiKubun'], () => v.kazeiKubun, existing?.kazeiKubun),
     };
   },
-  identity: (v) => ({
-    name: v.shimei,
-    kana: v.shimeiKana,
-    birthDate: isoDate(v.seinengappi),
-    ...(v.jusho ? { address: v.jusho } : {}),
-  }),
-  docIdentity: (doc) => ({ name: doc.shimei, kana: doc.shimeiKana, birthDate: isoDate(doc.seinengappi) }),
+  identity: nativeIdentity,
+  docIdentity: nativeIdentity,
 });

@@ -9,18 +9,18 @@ import {
   code,
   date,
   defineSiloImport,
+  MATCHING_IDENTITY_FIELDS,
+  nativeIdentity,
   labelsOf,
   FieldError,
   fromRowOrKept,
   identifier,
-  kana,
   list,
   mergeByKey,
   mergeHistory,
   requireTogether,
   text,
 } from '../../../shared/import';
-import { isoDate } from '../../../shared/silo/native-dates';
 import type { RiyoshaDoc } from '../adapter/native';
 import { SHOGAI_COLLECTION, SHOGAI_INDEXES, TECHO_SHUBETSU } from '../adapter/native';
 
@@ -44,10 +44,7 @@ export const shogaiFields = {
     pattern: /^[A-Za-z0-9-]{1,20}$/,
     hint: 'letters, digits and -',
   }),
-  shimei: text({ label: '氏名', required: true }),
-  shimeiKana: kana({ label: '氏名カナ', required: true }),
-  seinengappi: date({ label: '生年月日', required: true }),
-  jusho: text({ label: '住所 (照合用)' }),
+  ...MATCHING_IDENTITY_FIELDS,
   techoShubetsu: code({ label: '手帳種別', codes: TECHO_LABELS }),
   techoTokyu: text({ label: '手帳等級' }),
   techoBango: text({ label: '手帳番号' }),
@@ -143,11 +140,6 @@ export const shogaiImport = defineSiloImport<RiyoshaDoc, typeof shogaiFields>({
       sodan: mergeHistory(existing?.sodan, sodan),
     };
   },
-  identity: (v) => ({
-    name: v.shimei,
-    kana: v.shimeiKana,
-    birthDate: isoDate(v.seinengappi),
-    ...(v.jusho ? { address: v.jusho } : {}),
-  }),
-  docIdentity: (doc) => ({ name: doc.shimei, kana: doc.shimeiKana, birthDate: isoDate(doc.seinengappi) }),
+  identity: nativeIdentity,
+  docIdentity: nativeIdentity,
 });
