@@ -4,16 +4,11 @@
  * the demo sign-in on. Screenshots go to test/artifacts/ (gitignored) for a person to
  * look at. The tests run in order and share one page, as one person's session would.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { mintDevToken } from '../../shared/auth/dev-idp';
 import type { TestGraph } from '../support/graph';
-import { startTestGraph } from '../support/graph';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../artifacts');
+import { ARTIFACTS, launchChromium, startDashboardGraph } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -26,33 +21,9 @@ const sent: { operation: string; meeting: string }[] = [];
 const pageErrors: Error[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-  }
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  // The demo sign-in is decided when the gateway is built: on for this graph only.
-  const before = process.env.DEV_IDP_SIGNIN;
-  process.env.DEV_IDP_SIGNIN = '1';
-  try {
-    graph = await startTestGraph();
-  } finally {
-    if (before === undefined) delete process.env.DEV_IDP_SIGNIN;
-    else process.env.DEV_IDP_SIGNIN = before;
-  }
+  graph = await startDashboardGraph();
   base = graph.url.replace(/\/graphql$/, '');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
   page.setDefaultTimeout(15_000);
   page.on('request', (req) => {

@@ -9,12 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import type { TestGraph } from '../support/graph';
-import { startTestGraph } from '../support/graph';
+import { ARTIFACTS, launchChromium, startDashboardGraph } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 const DOCS = path.resolve(__dirname, '../../docs');
 
 jest.setTimeout(120_000);
@@ -28,27 +25,9 @@ const sent: { operation: string; meeting: string; emergency: string }[] = [];
 const pageErrors: Error[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const before = process.env.DEV_IDP_SIGNIN;
-  process.env.DEV_IDP_SIGNIN = '1';
-  try {
-    graph = await startTestGraph();
-  } finally {
-    if (before === undefined) delete process.env.DEV_IDP_SIGNIN;
-    else process.env.DEV_IDP_SIGNIN = before;
-  }
+  graph = await startDashboardGraph();
   base = graph.url.replace(/\/graphql$/, '');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
   page.setDefaultTimeout(15_000);
   page.on('request', (req) => {

@@ -12,12 +12,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import type { TestGraph } from '../support/graph';
-import { startTestGraph } from '../support/graph';
+import { ARTIFACTS, launchChromium, startDashboardGraph } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 const DOCS_SHOT = path.resolve(__dirname, '../../docs/statistics.png');
 const RESIDENTS = Number(process.env.STATISTICS_E2E_RESIDENTS ?? 1000);
 
@@ -30,27 +27,9 @@ let base: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const before = process.env.DEV_IDP_SIGNIN;
-  process.env.DEV_IDP_SIGNIN = '1';
-  try {
-    graph = await startTestGraph({ syntheticResidents: RESIDENTS });
-  } finally {
-    if (before === undefined) delete process.env.DEV_IDP_SIGNIN;
-    else process.env.DEV_IDP_SIGNIN = before;
-  }
+  graph = await startDashboardGraph({ syntheticResidents: RESIDENTS });
   base = graph.url.replace(/\/graphql$/, '');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({
     viewport: { width: 1440, height: 1000 },
     locale: 'ja-JP',

@@ -1,6 +1,14 @@
 /** Raw HTTP against a GraphQL endpoint, for tests that send what a client library would not. */
 import { mintDevToken } from '../../shared/auth/dev-idp';
-import type { Reply } from './extra-gateway';
+
+export interface Reply {
+  status: number;
+  text: string;
+  json: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; path?: unknown[]; extensions?: { code?: string } }[];
+  };
+}
 
 export interface HttpClient {
   url: string;
