@@ -11,6 +11,7 @@ import { checkVersion, insertNew, writeVersioned } from '../workflow/writes';
 import { emergencyEvent } from '../access';
 import type { JusoContext } from '../context';
 import { invalidArgument, raise, refuse } from '../workflow/errors';
+import { text } from '../workflow/inputs';
 import type { EmergencyEvent, EmergencyReason, EmergencyWindowDoc, ReviewVerdict } from './model';
 import type { EmergencyPolicy, WindowStatus } from './rules';
 import {
@@ -35,16 +36,9 @@ function event(ctx: JusoContext, action: EmergencyEvent['action'], note: string 
   return { action, at: ctx.now.toISOString(), staffId: p.staffId, agencyId: p.agency.id, note };
 }
 
-function note(value: string | null | undefined, argument: string, required: boolean): string | null {
-  const trimmed = (value ?? '').trim();
-  if (!trimmed) {
-    if (required) throw invalidArgument(argument, `${argument} must not be blank`);
-    return null;
-  }
-  if (trimmed.length > NOTE_MAX)
-    throw invalidArgument(argument, `${argument} is longer than ${NOTE_MAX} characters`);
-  return trimmed;
-}
+/** A note on a window: the workflow's text rule, at most NOTE_MAX characters. */
+const note = (value: string | null | undefined, argument: string, required: boolean) =>
+  text(value, argument, required, NOTE_MAX);
 
 const isCoordinator = (ctx: JusoContext) => principal(ctx).agency.role === 'COORDINATOR';
 const isHolder = (ctx: JusoContext, w: EmergencyWindowDoc) =>
@@ -135,7 +129,7 @@ async function reviewEmergencyAccess(
   if (!isCoordinator(ctx)) throw refuse('FORBIDDEN_ACTION', 'emergency access is reviewed by 福祉課');
   const w = await visibleWindow(ctx, args.windowId);
   raise(checkVersion(`window ${w._id}`, w, args.expectedVersion));
-  const text = note(args.note, 'note', true) as string;
+  const noteText = note(args.note, 'note', true) as string;
   if (args.verdict !== 'APPROPRIATE' && args.verdict !== 'INAPPROPRIATE')
     throw invalidArgument('verdict', 'the verdict is 適切 (APPROPRIATE) or 不適切 (INAPPROPRIATE)');
   if (w.review) throw refuse('ILLEGAL_TRANSITION', 'the window has been reviewed');
@@ -151,13 +145,13 @@ async function reviewEmergencyAccess(
       $set: {
         review: {
           verdict: args.verdict,
-          note: text,
+          note: noteText,
           reviewedAt: ctx.now.toISOString(),
           reviewerStaffId: p.staffId,
           reviewerAgencyId: p.agency.id,
         },
       },
-      $push: { history: event(ctx, 'REVIEWED', `${args.verdict}: ${text}`) },
+      $push: { history: event(ctx, 'REVIEWED', `${args.verdict}: ${noteText}`) },
     },
   );
   emergencyEvent(ctx.access, { event: 'REVIEWED', windowId: w._id, personId: w.personId });
@@ -169,7 +163,7 @@ async function liftEmergencyRestriction(ctx: JusoContext, args: ChangeArgs & { n
   if (!isCoordinator(ctx)) throw refuse('FORBIDDEN_ACTION', 'restrictions are lifted by 福祉課');
   const w = await visibleWindow(ctx, args.windowId);
   raise(checkVersion(`window ${w._id}`, w, args.expectedVersion));
-  const text = note(args.note, 'note', true) as string;
+  const noteText = note(args.note, 'note', true) as string;
   if (w.review?.verdict !== 'INAPPROPRIATE' || w.restrictionLiftedAt)
     throw refuse('ILLEGAL_TRANSITION', 'only a window judged 不適切, once');
   const written = await writeVersioned(
@@ -179,7 +173,7 @@ async function liftEmergencyRestriction(ctx: JusoContext, args: ChangeArgs & { n
     args.expectedVersion,
     {
       $set: { restrictionLiftedAt: ctx.now.toISOString() },
-      $push: { history: event(ctx, 'RESTRICTION_LIFTED', text) },
+      $push: { history: event(ctx, 'RESTRICTION_LIFTED', noteText) },
     },
   );
   emergencyEvent(ctx.access, { event: 'RESTRICTION_LIFTED', windowId: w._id, personId: w.personId });

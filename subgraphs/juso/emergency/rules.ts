@@ -6,6 +6,7 @@
 import type { AgencyRole } from '../../../shared/domain';
 import type { Check } from '../workflow/errors';
 import { invalidArgument, refuse } from '../workflow/errors';
+import { text } from '../workflow/inputs';
 import type { EmergencyReason, EmergencyWindowDoc } from './model';
 import { EMERGENCY_REASONS } from './model';
 
@@ -107,11 +108,7 @@ export function windowHours(hours: number | null | undefined, policy: EmergencyP
 }
 
 export function windowReason(reason: string | null | undefined): string {
-  const trimmed = (reason ?? '').trim();
-  if (!trimmed) throw invalidArgument('input.reason', 'the reason for emergency access must be written down');
-  if (trimmed.length > REASON_MAX_LENGTH)
-    throw invalidArgument('input.reason', `the reason is longer than ${REASON_MAX_LENGTH} characters`);
-  return trimmed;
+  return text(reason, 'input.reason', true, REASON_MAX_LENGTH) as string;
 }
 
 export function checkReasonCategory(category: string): Check {

@@ -9,14 +9,19 @@ import { invalidArgument } from './errors';
 export const MAX_TEXT = 4000;
 export const MAX_ITEMS = 50;
 
-/** Trimmed text; refused when required and blank, or too long. */
-export function text(value: string | null | undefined, name: string, required = true): string | null {
+/** Trimmed text; refused when required and blank, or longer than `max` characters. */
+export function text(
+  value: string | null | undefined,
+  name: string,
+  required = true,
+  max = MAX_TEXT,
+): string | null {
   const trimmed = (value ?? '').trim();
   if (!trimmed) {
     if (required) throw invalidArgument(name, `${name} must not be blank`);
     return null;
   }
-  if (trimmed.length > MAX_TEXT) throw invalidArgument(name, `${name} is longer than ${MAX_TEXT} characters`);
+  if (trimmed.length > max) throw invalidArgument(name, `${name} is longer than ${max} characters`);
   return trimmed;
 }
 
