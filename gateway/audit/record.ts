@@ -9,7 +9,7 @@
  * two decisions, both kept.
  */
 import { hash } from 'node:crypto';
-import type { AuditedDecision, Outcome } from '../../shared/access/audit';
+import type { AuditedDecision } from '../../shared/access/audit';
 import type { Collection, StoredDoc } from '../../shared/store';
 import type { CheckpointConfig } from './checkpoint';
 
@@ -92,7 +92,7 @@ export interface AuditAnchor extends StoredDoc {
 }
 
 /** Entries of the log before one record per request (one document per decision); still verified. */
-export interface LegacyAuditEntry extends StoredDoc {
+export interface LegacyAuditEntry extends StoredDoc, AuditedDecision {
   seq: number;
   prevHash: string;
   hash: string;
@@ -101,14 +101,6 @@ export interface LegacyAuditEntry extends StoredDoc {
   staffId: string;
   agencyId: string;
   meetingId: string | null;
-  personId: string | null;
-  field: string;
-  cls: string;
-  subjectId: string | null;
-  decision: Outcome;
-  basis: string | null;
-  consentId: string | null;
-  code: string | null;
 }
 
 export type StoredAudit = AuditRecord | AuditAnchor | LegacyAuditEntry;

@@ -22,8 +22,8 @@ export interface SyntheticResident {
   consent: 'GRANTED' | 'REFUSED' | 'UNKNOWN';
 }
 
-/** mulberry32: tiny, fast and deterministic. */
-function prng(seed: number): () => number {
+/** mulberry32: tiny, fast and deterministic (the synthetic town and its workflow history). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

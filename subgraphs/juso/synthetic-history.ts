@@ -16,7 +16,7 @@ import type { BuiltInField } from '../../shared/domain';
 import { WELFARE_FIELDS } from '../../shared/domain';
 import { DEMO_STAFF } from '../../shared/town/agencies';
 import type { SyntheticResident } from '../../shared/town/synthetic';
-import { syntheticTown } from '../../shared/town/synthetic';
+import { prng, syntheticTown } from '../../shared/town/synthetic';
 import type {
   CaseDoc,
   ConsentAnswer,
@@ -64,18 +64,6 @@ export interface SyntheticHistory {
   cases: CaseDoc[];
   plans: PlanDoc[];
   meetings: MeetingDoc[];
-}
-
-/** mulberry32, like the synthetic town's: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
