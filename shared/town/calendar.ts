@@ -7,6 +7,11 @@
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The calendar day in Asia/Tokyo, YYYY-MM-DD, of an instant in epoch milliseconds. */
+export function tokyoDayAt(ms: number): string {
+  return new Date(ms + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /**
  * The calendar day in Asia/Tokyo, YYYY-MM-DD, of an instant (a Date, or ISO 8601 with
  * its zone); a bare YYYY-MM-DD is already a day in the town and is returned as is.
@@ -18,7 +23,7 @@ export function tokyoDay(at: Date | string): string | null {
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === at ? at : null;
   }
   const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  return Number.isNaN(t) ? null : new Date(t + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
+  return Number.isNaN(t) ? null : tokyoDayAt(t);
 }
 
 /**

@@ -15,6 +15,7 @@
 import type { BuiltInField } from '../../shared/domain';
 import { WELFARE_FIELDS } from '../../shared/domain';
 import { DEMO_STAFF } from '../../shared/town/agencies';
+import { tokyoDayAt } from '../../shared/town/calendar';
 import type { SyntheticResident } from '../../shared/town/synthetic';
 import { prng, syntheticTown } from '../../shared/town/synthetic';
 import type {
@@ -67,7 +68,6 @@ export interface SyntheticHistory {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const tokyoDate = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().slice(0, 10);
 
 function fieldsOf(r: SyntheticResident): BuiltInField[] {
   const out: BuiltInField[] = [];
@@ -266,7 +266,7 @@ export function syntheticHistory(count: number): SyntheticHistory {
     if (!chance(fields.length ? 0.45 : 0.015)) return;
     const start = FROM_MS + Math.floor(rand() * (TO_MS - FROM_MS - 2 * 3600_000));
     // Office hours: 9:00–17:00 Tokyo on the chosen day.
-    const day = tokyoDate(start);
+    const day = tokyoDayAt(start);
     const t0 = Date.parse(`${day}T09:00:00+09:00`) + between(0, 8 * 60 - 1) * 60_000;
     const clientIndex = Math.max(
       0,
@@ -556,7 +556,7 @@ export function syntheticHistory(count: number): SyntheticHistory {
       if (b.status === 'AWAITING_DECISION') {
         b.decide(at, 'fukushi-ka', 'SUPPORT_DECIDED', 'CONFIRMED', null);
       }
-      b.doc.monitoringDate = tokyoDate(at + 90 * DAY);
+      b.doc.monitoringDate = tokyoDayAt(at + 90 * DAY);
       next(at + between(60, 280) * DAY);
     };
     const settle = (at: number) => {
