@@ -20,7 +20,7 @@ export const BENCH_MEETING = 'M-BENCH';
 const PICK_WITHIN = 1_000;
 
 /**
- * The dashboard's household query (gateway/dashboard/client/api.ts, DashboardHousehold),
+ * The dashboard's household query (dashboard/client/api.ts, DashboardHousehold),
  * kept here as it was when the benchmark was written so the figures stay comparable.
  */
 export const DASHBOARD_QUERY = /* GraphQL */ `

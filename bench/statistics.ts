@@ -20,7 +20,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { STATISTICS_QUERY } from '../gateway/dashboard/client/statistics-api';
+import { STATISTICS_QUERY } from '../dashboard/client/statistics-api';
 import { JusoRepository } from '../subgraphs/juso/repository';
 import { countStatistics } from '../subgraphs/juso/statistics/count';
 import { fiscalYear } from '../subgraphs/juso/statistics/fiscal';

@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { HOUSEHOLD } from '../gateway/dashboard/client/api';
+import { HOUSEHOLD } from '../dashboard/client/api';
 import { mintDevToken } from '../shared/auth/dev-idp';
 import { setTracingOn } from '../shared/observability/tracing';
 import { startTestGraph } from '../testkit/graph';

@@ -21,8 +21,8 @@ import { devSignInRoutes } from './dev-signin';
 const log = createLogger('dashboard');
 
 export const DASHBOARD_PATH = '/dashboard';
-const PUBLIC_DIR = path.join(__dirname, 'public');
-const CLIENT_ENTRY = path.join(__dirname, 'client', 'app.ts');
+const PUBLIC_DIR = path.join(__dirname, '../../dashboard/public');
+const CLIENT_ENTRY = path.join(__dirname, '../../dashboard/client/app.ts');
 
 export const DASHBOARD_CSP = [
   "default-src 'none'",

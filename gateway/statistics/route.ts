@@ -13,7 +13,7 @@ import { createLogger } from '../../shared/logger';
 import type { CsvEncoding } from '../../subgraphs/juso/statistics/csv';
 import { encodeCsv, statisticsCsv } from '../../subgraphs/juso/statistics/csv';
 import type { StatisticsResult } from '../../subgraphs/juso/statistics/types';
-import { STATISTICS_QUERY } from '../dashboard/client/statistics-api';
+import { STATISTICS_QUERY } from '../../dashboard/client/statistics-api';
 
 const log = createLogger('statistics-csv');
 export const STATISTICS_CSV_PATH = '/statistics.csv';

@@ -4,7 +4,7 @@
  * extension compute it). Two sources, merged at start:
  *
  * - the dashboard's own operations, taken from the client's exported documents
- *   (gateway/dashboard/client/api.ts) when the gateway starts, so a change to a
+ *   (dashboard/client/api.ts) when the gateway starts, so a change to a
  *   dashboard query can never be forgotten in the manifest;
  * - the operations integrators register with `npm run trusted -- add <file.graphql>`,
  *   kept in gateway/trusted/operations.json (TRUSTED_OPERATIONS_FILE elsewhere).
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Kind, parse } from 'graphql';
 
 export const DEFAULT_OPERATIONS_FILE = path.join(__dirname, 'operations.json');
-const DASHBOARD_CLIENT = path.join(__dirname, '../dashboard/client');
+const DASHBOARD_CLIENT = path.join(__dirname, '../../dashboard/client');
 
 /**
  * The dashboard client's modules that hold its documents: api.ts and any other

@@ -3,10 +3,10 @@
  * withheld code, and the three states (value, 記録なし, 非開示) never confused.
  */
 import { WITHHELD_CODES } from '../../shared/access/errors';
-import type { GraphQLErrorBody, Member } from '../../gateway/dashboard/client/api';
-import { ErrorIndex } from '../../gateway/dashboard/client/api';
-import { reasonFor, searchText, WITHHELD_REASONS } from '../../gateway/dashboard/client/labels';
-import { consentCell, fieldCell } from '../../gateway/dashboard/client/model';
+import type { GraphQLErrorBody, Member } from '../../dashboard/client/api';
+import { ErrorIndex } from '../../dashboard/client/api';
+import { reasonFor, searchText, WITHHELD_REASONS } from '../../dashboard/client/labels';
+import { consentCell, fieldCell } from '../../dashboard/client/model';
 
 const MEMBER: Member = {
   id: 'P-201',

@@ -9,7 +9,7 @@ import { DEMO_AGENCIES, DEMO_STAFF } from '../../shared/town/agencies';
 import { SCENARIO_HOUSEHOLDS, SCENARIO_PEOPLE } from '../../subgraphs/juso/seed';
 import { syntheticTown } from '../../shared/town/synthetic';
 import type { StatCell, StatisticsResult } from '../../subgraphs/juso/statistics/types';
-import { STATISTICS_QUERY } from '../../gateway/dashboard/client/statistics-api';
+import { STATISTICS_QUERY } from '../../dashboard/client/statistics-api';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
 

@@ -4,7 +4,7 @@
  * name (anything else is "other"), withheld fields by code, audit writes, subgraph
  * requests by result, store latency, process metrics. The test scrapes it.
  */
-import { HOUSEHOLD } from '../../gateway/dashboard/client/api';
+import { HOUSEHOLD } from '../../dashboard/client/api';
 import { EmbeddedStore } from '../../shared/store';
 import { observeStore, observeSubgraphCall } from '../../shared/observability';
 import type { MetricsServer } from '../../shared/observability/metrics-server';

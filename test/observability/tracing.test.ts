@@ -8,7 +8,7 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { SpanKind } from '@opentelemetry/api';
-import { HOUSEHOLD } from '../../gateway/dashboard/client/api';
+import { HOUSEHOLD } from '../../dashboard/client/api';
 import { SERVICES } from '../../shared/domain';
 import { startTracing, stopTracing } from '../../shared/observability/sdk';
 import type { TestGraph } from '../support/graph';

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as api from '../../gateway/dashboard/client/api';
+import * as api from '../../dashboard/client/api';
 import { enforcesTrustedDocuments } from '../../gateway/plugins/trusted-documents';
 import {
   dashboardOperations,
@@ -89,7 +89,7 @@ describe('the trusted manifest in production mode', () => {
   });
 
   it('keeps every dashboard document in an api module, where the manifest finds it', () => {
-    const client = path.resolve(__dirname, '../../gateway/dashboard/client');
+    const client = path.resolve(__dirname, '../../dashboard/client');
     for (const file of fs
       .readdirSync(client)
       .filter((f) => f.endsWith('.ts') && !/(^|[-_.])api\.ts$/.test(f)))

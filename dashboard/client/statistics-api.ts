@@ -3,9 +3,9 @@
  * CSV route and the dashboard's statistics page so both ask for exactly the same
  * published cells, and the CSV download. No DOM here.
  */
-import type { StatisticsResult } from '../../../subgraphs/juso/statistics/types';
+import type { StatisticsResult } from '../../subgraphs/juso/statistics/types';
 
-export type { StatCell, StatisticsResult, StatTable } from '../../../subgraphs/juso/statistics/types';
+export type { StatCell, StatisticsResult, StatTable } from '../../subgraphs/juso/statistics/types';
 export const STATISTICS_QUERY = /* GraphQL */ `
   query DashboardStatistics($fiscalYear: Int!) {
     statistics(fiscalYear: $fiscalYear) {

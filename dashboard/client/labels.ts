@@ -4,7 +4,7 @@
  * name them. No DOM here, so tests read it directly.
  */
 import { SILO_COLUMNS } from './silos.generated';
-import type { WithheldCode } from '../../../shared/access/decide';
+import type { WithheldCode } from '../../shared/access/decide';
 
 /**
  * One reason per withheld code. A Record over the gateway's own type: a new code is a
