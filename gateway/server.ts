@@ -36,6 +36,8 @@ import { dashboardRoutes } from './dashboard';
 import type { FetchStats } from './datasource';
 import { SubgraphDataSource } from './datasource';
 import { RequestFacts } from './enforcement/facts-client';
+import type { EngineName } from './engine/hive-rust';
+import { engineFromEnv, graphNames, HiveRustGateway } from './engine/hive-rust';
 import { auditPlugin } from './plugins/audit';
 import { makeFormatError } from './plugins/format-error';
 import { operationResolution } from './plugins/operation';
@@ -63,6 +65,8 @@ export interface GatewayOptions {
   agencies?: readonly Agency[];
   /** Extra GET routes (the dashboard). */
   routes?: Record<string, RouteHandler>;
+  /** The query planner and executor under our enforcement; default GATEWAY_ENGINE or apollo. */
+  engine?: EngineName;
   /** Run any document in production mode too, as ALLOW_ARBITRARY_OPERATIONS=1 does. */
   allowArbitraryOperations?: boolean;
   /** The trusted operations; by default the dashboard's and gateway/trusted/operations.json. */
@@ -122,23 +126,28 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
   await auditLog.init();
   const factsOptions = { url: urls.juso as string, signer, timeoutMs };
 
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name }) => {
-      const url = urls[name];
-      if (!url) throw new Error(`no URL for subgraph ${name}`);
-      const field = fieldOfSilo(name, options.silos);
-      return new SubgraphDataSource({
-        name,
-        url,
-        stats: fetchStats,
-        timeoutMs,
-        signer,
-        // A silo's record field on Person carries the silo's name (Person.kaigo, …).
-        silo: field ? { field, recordFields: [name], index } : null,
-      });
-    },
-  });
+  const dataSource = (name: string): SubgraphDataSource => {
+    const url = urls[name];
+    if (!url) throw new Error(`no URL for subgraph ${name}`);
+    const field = fieldOfSilo(name, options.silos);
+    return new SubgraphDataSource({
+      name,
+      url,
+      stats: fetchStats,
+      timeoutMs,
+      signer,
+      // A silo's record field on Person carries the silo's name (Person.kaigo, …).
+      silo: field ? { field, recordFields: [name], index } : null,
+    });
+  };
+  const engine = options.engine ?? engineFromEnv();
+  const gateway =
+    engine === 'hive-rust'
+      ? new HiveRustGateway(
+          supergraphSdl,
+          new Map(graphNames(supergraphSdl).map((name) => [name, dataSource(name)])),
+        )
+      : new ApolloGateway({ supergraphSdl, buildService: ({ name }) => dataSource(name) });
   const limits = queryLimits(production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

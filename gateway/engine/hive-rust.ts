@@ -1,0 +1,103 @@
+/**
+ * The gateway's engine on Hive Router's Rust query planner (@graphql-hive/router-runtime)
+ * instead of @apollo/gateway's JavaScript one, inside the same Apollo Server shell: the
+ * same plugins (trusted documents, limits, audit, error masking) and, for every subgraph
+ * fetch, the very same data sources (decision before sending, signed credential, answer
+ * held to its grants). Only planning and the merging of answers change.
+ *
+ * Chosen by measurement (GATEWAY_ENGINE=hive-rust; BENCHMARKS.md, issue 13): the default
+ * stays @apollo/gateway unless this one carries our enforcement clearly faster.
+ */
+import { Supergraph } from '@apollo/federation-internals';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type {
+  GatewayExecutionResult,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewayLoadResult,
+  GatewaySchemaLoadOrUpdateCallback,
+} from '@apollo/server-gateway-interface';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { defaultPrintFn } from '@graphql-tools/executor-common';
+import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
+import { buildASTSchema, parse } from 'graphql';
+import type { GatewayContext } from '../context';
+import type { SubgraphDataSource } from '../datasource';
+
+export const ENGINES = ['apollo', 'hive-rust'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): EngineName {
+  const raw = env.GATEWAY_ENGINE ?? 'apollo';
+  if (!(ENGINES as readonly string[]).includes(raw))
+    throw new Error(`GATEWAY_ENGINE must be one of ${ENGINES.join(', ')}, not ${raw}`);
+  return raw as EngineName;
+}
+
+export class HiveRustGateway implements GatewayInterface {
+  private readonly callbacks = new Set<GatewaySchemaLoadOrUpdateCallback>();
+
+  constructor(
+    private readonly supergraphSdl: string,
+    private readonly sources: ReadonlyMap<string, SubgraphDataSource>,
+  ) {}
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
+    this.callbacks.add(callback);
+    return () => this.callbacks.delete(callback);
+  }
+
+  async load(): Promise<GatewayLoadResult> {
+    const sdl = this.supergraphSdl;
+    const handler = await unifiedGraphHandler({
+      unifiedGraph: buildASTSchema(parse(sdl), { assumeValid: true, assumeValidSDL: true }),
+      getUnifiedGraphSDL: () => sdl,
+      onSubgraphExecute: (name, request) => this.fetch(name, request),
+    });
+    const executor = handler.executor;
+    if (!executor) throw new Error('the Rust planner gave no executor');
+    // The API schema as @apollo/gateway derives it, so validation and introspection are unchanged.
+    const apiSchema = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+    for (const callback of this.callbacks) callback({ apiSchema, coreSupergraphSdl: sdl });
+    return {
+      executor: async (rc: GatewayGraphQLRequestContext) =>
+        (await executor({
+          document: rc.document,
+          variables: rc.request.variables,
+          operationName: rc.operationName ?? undefined,
+          context: rc.context,
+        })) as GatewayExecutionResult,
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.callbacks.clear();
+  }
+
+  /** One subgraph fetch of the plan, through the subgraph's enforcing data source. */
+  private async fetch(name: string, request: ExecutionRequest): Promise<ExecutionResult> {
+    const source = this.sources.get(name);
+    if (!source) throw new Error(`no data source for subgraph ${name}`);
+    const options = {
+      // GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported).
+      kind: 'incoming operation',
+      request: {
+        // The planner keeps each fetch's text beside its parsed document: no re-printing.
+        query: defaultPrintFn(request.document),
+        variables: request.variables,
+        operationName: request.operationName,
+      },
+      context: request.context as GatewayContext,
+      // Read by RemoteGraphQLDataSource for cache hints only, which the gateway does not use.
+      incomingRequestContext: {},
+      document: request.document,
+    } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+    const { data, errors } = await source.process(options);
+    return { data, errors } as ExecutionResult;
+  }
+}
+
+/** The subgraphs a supergraph names (its join__Graph values). */
+export function graphNames(supergraphSdl: string): string[] {
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1] as string);
+}
