@@ -10,6 +10,8 @@
  *             supergraph SDL, over the no-access-control subgraphs, on node:http
  *   hive-rust the same on Hive Router's runtime (@graphql-hive/router-runtime): the Rust
  *             query planner (a native addon) and its executor in place of the JS planner
+ *   enforced-hive-rust  ours on the Rust planner (GATEWAY_ENGINE=hive-rust): the same
+ *             enforcement, data sources and Apollo Server shell, planned by Hive Router's planner
  *   floor     no gateway: the subgraph requests the query plan makes (captured once from
  *             @apollo/gateway at start), sent directly and in sequence per request
  *
@@ -38,7 +40,7 @@ import { arg, failStart, onTerminate, serveStats } from './ipc';
 import { DASHBOARD_QUERY } from './scenario';
 import type { GatewayReady, Urls } from './ipc';
 
-type Kind = 'enforced' | 'plain' | 'hive' | 'hive-dedupe' | 'hive-rust' | 'floor';
+type Kind = 'enforced' | 'enforced-hive-rust' | 'plain' | 'hive' | 'hive-dedupe' | 'hive-rust' | 'floor';
 
 /** The supergraph with each subgraph's URL replaced by where the benchmark runs it. */
 export function supergraphAt(urls: Urls): string {
@@ -70,7 +72,10 @@ async function listen(server: http.Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 }
 
-async function enforced(urls: Urls): Promise<{ url: string; stop: () => Promise<void> }> {
+async function enforced(
+  urls: Urls,
+  engine: 'apollo' | 'hive-rust' = 'apollo',
+): Promise<{ url: string; stop: () => Promise<void> }> {
   // This checkout's code, or that of `--root` (a worktree of an earlier commit, for before/after).
   const root = arg('root', path.resolve(__dirname, '..'));
   const load = <T>(file: string) => import(path.join(root, file)) as Promise<T>;
@@ -92,7 +97,13 @@ async function enforced(urls: Urls): Promise<{ url: string; stop: () => Promise<
     }),
   );
   process.env.TRUSTED_OPERATIONS_FILE = operations;
-  const service = await createGatewayService({ subgraphUrls: urls, auditStore, production: true });
+  const service = await createGatewayService({
+    subgraphUrls: urls,
+    auditStore,
+    production: true,
+    // A checkout from before the engine option ignores it (and runs @apollo/gateway).
+    ...(engine === 'apollo' ? {} : { engine }),
+  } as Parameters<typeof createGatewayService>[0]);
   const context = service.context;
   service.context = (request) => {
     count('requests');
@@ -253,7 +264,8 @@ async function main(): Promise<void> {
   const kind = arg('kind') as Kind;
   const urls = JSON.parse(arg('urls')) as Urls;
   const start = {
-    enforced,
+    enforced: (u: Urls) => enforced(u),
+    'enforced-hive-rust': (u: Urls) => enforced(u, 'hive-rust'),
     plain,
     hive: (u: Urls) => hive(u),
     'hive-dedupe': (u: Urls) => hive(u, { dedupe: true }),

@@ -72,6 +72,8 @@ export interface BenchReport {
     'hive-dedupe'?: TargetFigures;
     /** Hive Gateway on the Rust query planner (absent from runs before it was added, or with --only). */
     'hive-rust'?: TargetFigures;
+    /** Ours on the Rust planner (GATEWAY_ENGINE=hive-rust), when run. */
+    'enforced-hive-rust'?: TargetFigures;
   };
   sizes: SizeRow[];
   storeQueriesUnderLoad: number;
@@ -100,6 +102,8 @@ export interface Targets {
   rpsVsHive: number;
   /** null: no Rust-planner path in this run. */
   rpsVsHiveRust: number | null;
+  oursHiveVsOursApollo: number | null;
+  oursHiveCostVsHive: number | null;
 }
 
 const median = (xs: number[]) => {
@@ -132,6 +136,15 @@ export function evaluate(report: BenchReport): Targets {
     storeQueriesConstant: totals.every((t) => t === totals[0]),
     rpsVsHive: median(perRound(f.enforced.roundRps, f.hive.roundRps)),
     rpsVsHiveRust: f['hive-rust'] ? median(perRound(f.enforced.roundRps, f['hive-rust'].roundRps)) : null,
+    // The engine decision (issue 13): ours on the Rust planner against ours on @apollo/gateway,
+    // and that path's cost against the Rust planner without our enforcement.
+    oursHiveVsOursApollo: f['enforced-hive-rust']
+      ? median(perRound(f['enforced-hive-rust'].roundRps, f.enforced.roundRps))
+      : null,
+    oursHiveCostVsHive:
+      f['enforced-hive-rust'] && f['hive-rust']
+        ? 1 - median(perRound(f['enforced-hive-rust'].roundRps, f['hive-rust'].roundRps))
+        : null,
   };
 }
 
@@ -159,6 +172,11 @@ export function lastJson(report: BenchReport): Record<string, unknown> {
     hive_rust_p50_ms: f['hive-rust'] ? r2(f['hive-rust'].p50Ms) : null,
     hive_rust_p50_single_ms: f['hive-rust'] ? r2(f['hive-rust'].latencyP50Ms) : null,
     hive_rust_rss_mib: f['hive-rust'] ? Math.round(f['hive-rust'].rssBytes / 2 ** 20) : null,
+    enforced_hive_rust_rps: f['enforced-hive-rust'] ? r1(f['enforced-hive-rust'].rps) : null,
+    enforced_hive_rust_p50_ms: f['enforced-hive-rust'] ? r2(f['enforced-hive-rust'].p50Ms) : null,
+    // The engine ours runs on by default, and that engine's throughput without our enforcement.
+    engine: '@apollo/gateway',
+    engine_rps: r1(f.plain.rps),
     floor_rps: r1(f.floor.rps),
     enforced_p50_ms: r2(f.enforced.p50Ms),
     plain_p50_ms: r2(f.plain.p50Ms),
@@ -257,7 +275,7 @@ none (the access facts come with juso's answer).
 
 | path | req/s at ${c.connections} conn. (min–max) | p50 ms | p99 ms | p50 ms at ${c.latencyConnections} conn. | p99 ms at ${c.latencyConnections} conn. | gateway CPU ms/req | subgraphs CPU ms/req | gateway RSS |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${row('ours: access control + audit', f.enforced)}
+${row('ours: access control + audit', f.enforced)}${f['enforced-hive-rust'] ? `\n${row('ours on the Rust planner (GATEWAY_ENGINE=hive-rust)', f['enforced-hive-rust'])}` : ''}
 ${row('plain @apollo/gateway', f.plain)}
 ${row('Hive Gateway (in-flight merging off)', f.hive)}${f['hive-rust'] ? `\n${row('Hive Gateway on @graphql-hive/router-runtime (Rust planner; merging off)', f['hive-rust'])}` : ''}${f['hive-dedupe'] ? `\n${row('Hive Gateway, defaults (merges identical in-flight subgraph requests)', f['hive-dedupe'])}` : ''}
 ${row('floor: no gateway', f.floor)}
@@ -283,6 +301,14 @@ within a couple of minutes, so a burst of other work moves both sides of a ratio
     t.rpsVsHiveRust === null
       ? ''
       : `\n| throughput ≥ Hive Gateway's on the Rust planner | ${r2(t.rpsVsHiveRust)} × (${list(perRound(f.enforced.roundRps, (f['hive-rust'] as TargetFigures).roundRps))}) | ${ok(t.rpsVsHiveRust >= 1)} |`
+  }${
+    t.oursHiveVsOursApollo === null
+      ? ''
+      : `\n| engine: move to the Rust planner if ours on it is ≥ 1.3 × ours on @apollo/gateway | ${r2(t.oursHiveVsOursApollo)} × (${list(perRound((f['enforced-hive-rust'] as TargetFigures).roundRps, f.enforced.roundRps))}) | ${t.oursHiveVsOursApollo >= 1.3 ? 'move' : 'stay on @apollo/gateway'} |`
+  }${
+    t.oursHiveCostVsHive === null
+      ? ''
+      : `\n| ours on the Rust planner: cost ≤ 10% of that engine's throughput | ${r1(t.oursHiveCostVsHive * 100)}% | ${ok(t.oursHiveCostVsHive <= 0.1)} |`
   }
 
 Store queries per dashboard request through our gateway (one request at a time, ${c.sequentialRequests}

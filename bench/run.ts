@@ -75,7 +75,15 @@ const config = {
 };
 
 type TargetName =
-  'enforced' | 'plain' | 'hive' | 'hive-rust' | 'floor' | 'enforced-large' | 'hive-dedupe' | 'baseline';
+  | 'enforced'
+  | 'enforced-hive-rust'
+  | 'plain'
+  | 'hive'
+  | 'hive-rust'
+  | 'floor'
+  | 'enforced-large'
+  | 'hive-dedupe'
+  | 'baseline';
 
 /** The tree of `ref`, exported beside this one and sharing its node_modules. */
 function exportBaseline(ref: string): string {
@@ -205,6 +213,7 @@ async function main(): Promise<void> {
   const paths = (
     [
       ['enforced', 'enforced', small.ready.enforced],
+      ['enforced-hive-rust', 'enforced-hive-rust', small.ready.enforced],
       ['plain', 'plain', small.ready.open],
       ['hive', 'hive', small.ready.open],
       ['hive-rust', 'hive-rust', small.ready.open],
@@ -239,7 +248,15 @@ async function main(): Promise<void> {
   const parsed = (name: TargetName) =>
     JSON.parse((answers[name] as { text: string }).text) as { data?: unknown; errors?: unknown[] };
   const reference = JSON.stringify(parsed(answers.plain ? 'plain' : (targets[0] as Target).name).data);
-  for (const name of ['enforced', 'plain', 'hive', 'hive-rust', 'hive-dedupe', 'enforced-large'] as const) {
+  for (const name of [
+    'enforced',
+    'enforced-hive-rust',
+    'plain',
+    'hive',
+    'hive-rust',
+    'hive-dedupe',
+    'enforced-large',
+  ] as const) {
     if (!answers[name]) continue;
     const p = parsed(name);
     if (answers[name]?.status !== 200 || p.errors?.length || JSON.stringify(p.data) !== reference)
