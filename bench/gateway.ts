@@ -30,6 +30,7 @@ import type { BaseContext } from '@apollo/server';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { loadSupergraph } from '../gateway/compose';
+import type { EngineName } from '../gateway/engine/hive-rust';
 import type * as ServerModule from '../gateway/server';
 import type { ServiceName } from '../shared/domain';
 import type * as HttpServiceModule from '../shared/http/service';
@@ -74,7 +75,7 @@ async function listen(server: http.Server): Promise<string> {
 
 async function enforced(
   urls: Urls,
-  engine: 'apollo' | 'hive-rust' = 'apollo',
+  engine: EngineName = 'apollo',
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   // This checkout's code, or that of `--root` (a worktree of an earlier commit, for before/after).
   const root = arg('root', path.resolve(__dirname, '..'));

@@ -37,7 +37,7 @@ import type { FetchStats } from './datasource';
 import { SubgraphDataSource } from './datasource';
 import { RequestFacts } from './enforcement/facts-client';
 import type { EngineName } from './engine/hive-rust';
-import { engineFromEnv, graphNames, HiveRustGateway } from './engine/hive-rust';
+import { engineFromEnv, HiveRustGateway } from './engine/hive-rust';
 import { auditPlugin } from './plugins/audit';
 import { makeFormatError } from './plugins/format-error';
 import { operationResolution } from './plugins/operation';
@@ -126,7 +126,8 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
   await auditLog.init();
   const factsOptions = { url: urls.juso as string, signer, timeoutMs };
 
-  const dataSource = (name: string): SubgraphDataSource => {
+  // Both engines take the same options: the supergraph and one enforcing data source per subgraph.
+  const buildService = ({ name }: { name: string }): SubgraphDataSource => {
     const url = urls[name];
     if (!url) throw new Error(`no URL for subgraph ${name}`);
     const field = fieldOfSilo(name, options.silos);
@@ -143,11 +144,8 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
   const engine = options.engine ?? engineFromEnv();
   const gateway =
     engine === 'hive-rust'
-      ? new HiveRustGateway(
-          supergraphSdl,
-          new Map(graphNames(supergraphSdl).map((name) => [name, dataSource(name)])),
-        )
-      : new ApolloGateway({ supergraphSdl, buildService: ({ name }) => dataSource(name) });
+      ? new HiveRustGateway({ supergraphSdl, buildService })
+      : new ApolloGateway({ supergraphSdl, buildService });
   const limits = queryLimits(production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

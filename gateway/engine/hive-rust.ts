@@ -36,11 +36,18 @@ export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): EngineName 
 
 export class HiveRustGateway implements GatewayInterface {
   private readonly callbacks = new Set<GatewaySchemaLoadOrUpdateCallback>();
+  private readonly sources = new Map<string, SubgraphDataSource>();
+  private readonly supergraphSdl: string;
+  private readonly buildService: (definition: { name: string }) => SubgraphDataSource;
 
-  constructor(
-    private readonly supergraphSdl: string,
-    private readonly sources: ReadonlyMap<string, SubgraphDataSource>,
-  ) {}
+  /** The same options as ApolloGateway's that the gateway uses: one data source per subgraph. */
+  constructor(options: {
+    supergraphSdl: string;
+    buildService: (definition: { name: string }) => SubgraphDataSource;
+  }) {
+    this.supergraphSdl = options.supergraphSdl;
+    this.buildService = options.buildService;
+  }
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
     this.callbacks.add(callback);
@@ -49,6 +56,8 @@ export class HiveRustGateway implements GatewayInterface {
 
   async load(): Promise<GatewayLoadResult> {
     const sdl = this.supergraphSdl;
+    const supergraph = Supergraph.build(sdl);
+    for (const name of supergraph.subgraphs().names()) this.sources.set(name, this.buildService({ name }));
     const handler = await unifiedGraphHandler({
       unifiedGraph: buildASTSchema(parse(sdl), { assumeValid: true, assumeValidSDL: true }),
       getUnifiedGraphSDL: () => sdl,
@@ -57,7 +66,7 @@ export class HiveRustGateway implements GatewayInterface {
     const executor = handler.executor;
     if (!executor) throw new Error('the Rust planner gave no executor');
     // The API schema as @apollo/gateway derives it, so validation and introspection are unchanged.
-    const apiSchema = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+    const apiSchema = supergraph.apiSchema().toGraphQLJSSchema();
     for (const callback of this.callbacks) callback({ apiSchema, coreSupergraphSdl: sdl });
     return {
       executor: async (rc: GatewayGraphQLRequestContext) =>
@@ -95,9 +104,4 @@ export class HiveRustGateway implements GatewayInterface {
     const { data, errors } = await source.process(options);
     return { data, errors } as ExecutionResult;
   }
-}
-
-/** The subgraphs a supergraph names (its join__Graph values). */
-export function graphNames(supergraphSdl: string): string[] {
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1] as string);
 }
