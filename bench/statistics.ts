@@ -20,7 +20,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { STATISTICS_QUERY } from '../dashboard/client/statistics-api';
+import { DashboardStatisticsDocument } from '../dashboard/generated/graphql';
 import { JusoRepository } from '../subgraphs/juso/repository';
 import { countStatistics } from '../subgraphs/juso/statistics/count';
 import { fiscalYear } from '../subgraphs/juso/statistics/fiscal';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
         const res = await fetch(graph.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: STATISTICS_QUERY, variables: { fiscalYear: year } }),
+          body: JSON.stringify({ query: DashboardStatisticsDocument, variables: { fiscalYear: year } }),
         });
         const text = await res.text();
         const elapsed = performance.now() - t;

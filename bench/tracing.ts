@@ -12,7 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { HOUSEHOLD } from '../dashboard/client/api';
+import { DashboardHouseholdDocument } from '../dashboard/generated/graphql';
 import { mintDevToken } from '../shared/auth/dev-idp';
 import { setTracingOn } from '../shared/observability/tracing';
 import { startTestGraph } from '../testkit/graph';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     authorization: `Bearer ${await mintDevToken('s-takikan-01')}`,
     'x-meeting-id': 'M-J1',
   };
-  const body = JSON.stringify({ query: HOUSEHOLD, variables: { id: 'H-DOUBLE' } });
+  const body = JSON.stringify({ query: DashboardHouseholdDocument, variables: { id: 'H-DOUBLE' } });
   // Warm-up: JIT, the query plan and document caches, the keep-alive connections.
   await round(graph.url, body, headers);
   const load = os.loadavg()[0];

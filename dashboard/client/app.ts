@@ -6,28 +6,17 @@
  * and why. The token lives in this page's memory only: closing or reloading the page
  * signs out.
  */
-import type {
-  Caller,
-  GraphQLErrorBody,
-  GraphQLResult,
-  HouseholdView,
-  MeetingDetail,
-  MeetingSummary,
-  PersonView,
-  Ref,
-  SearchHit,
-} from './api';
+import type { DashboardDocument } from '../generated/graphql';
 import {
-  AGENCIES,
-  ErrorIndex,
-  GatewayUnreachableError,
-  graphql,
-  HOUSEHOLD,
-  MEETING,
-  MY_MEETINGS,
-  PERSON,
-  SEARCH,
-} from './api';
+  DashboardAgenciesDocument,
+  DashboardHouseholdDocument,
+  DashboardMeetingDocument,
+  DashboardMyMeetingsDocument,
+  DashboardPersonDocument,
+  DashboardSearchDocument,
+} from '../generated/graphql';
+import type { Caller, GraphQLErrorBody, GraphQLResult, MeetingSummary, Variables } from './api';
+import { ErrorIndex, GatewayUnreachableError, graphql } from './api';
 import {
   formatDate,
   label,
@@ -82,15 +71,15 @@ function caller(): Caller {
  * shown in the alert; both throw SignedOutError / return null. Withheld fields and other
  * GraphQL errors come back in the result for the caller to show where they belong.
  */
-async function ask<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+async function ask<T, V extends Variables>(
+  query: DashboardDocument<T, V>,
+  variables?: V,
   /** Where this one request acts, when not where the page does (緊急時の閲覧). */
   override: Partial<Caller> = {},
 ): Promise<GraphQLResult<T> | null> {
   let result: GraphQLResult<T>;
   try {
-    result = await graphql<T>({ ...caller(), ...override }, query, variables);
+    result = await graphql<T>({ ...caller(), ...override }, query, variables ?? {});
   } catch (error) {
     if (!(error instanceof GatewayUnreachableError)) throw error;
     showAlert('ゲートウェイに接続できませんでした。ネットワークとサーバーの状態を確認してください。');
@@ -164,11 +153,11 @@ async function signIn(rawToken: string): Promise<void> {
   Object.assign(state, { user: { token, displayName: name }, meetings: [], meetingId: null, target: null });
 
   // The first request proves the token: a refusal signs out again with the reason.
-  const agencies = dataOf(await ask<{ agencies: (Ref & { role?: string })[] }>(AGENCIES))?.agencies ?? [];
+  const agencies = dataOf(await ask(DashboardAgenciesDocument))?.agencies ?? [];
   const agency = agencies.find((a) => a.id === claims.agency)?.name;
   const role = agencies.find((a) => a.id === claims.agency)?.role ?? null;
   if (state.user && agency) state.user.displayName = `${name}（${agency}）`;
-  const meetings = await ask<{ myMeetings: MeetingSummary[] | null }>(MY_MEETINGS);
+  const meetings = await ask(DashboardMyMeetingsDocument);
   state.meetings = (meetings?.data?.myMeetings ?? []).filter((m) => m.status === 'OPEN');
   const scheduled = (meetings?.data?.myMeetings ?? []).length - state.meetings.length;
 
@@ -249,7 +238,7 @@ async function changeContext(meetingId: string | null): Promise<void> {
 async function renderAgenda(): Promise<void> {
   const box = byId('agenda');
   if (!state.meetingId) return box.replaceChildren();
-  const result = await ask<{ meeting: MeetingDetail | null }>(MEETING, { id: state.meetingId });
+  const result = await ask(DashboardMeetingDocument, { id: state.meetingId });
   const meeting = result?.data?.meeting;
   box.replaceChildren(
     meeting
@@ -266,7 +255,7 @@ async function addMeetingById(raw: string): Promise<void> {
     note.textContent = '会議IDは英数字・ハイフンで入力してください（例: M-J1）。';
     return;
   }
-  const result = await ask<{ meeting: MeetingDetail | null }>(MEETING, { id });
+  const result = await ask(DashboardMeetingDocument, { id });
   const meeting = result?.data?.meeting;
   if (!meeting || meeting.status !== 'OPEN') {
     // Same words as a withheld field: not a member (or no such meeting), or not open.
@@ -287,7 +276,7 @@ async function search(raw: string): Promise<void> {
   const text = searchText(raw);
   if (!text) return;
   const data = dataOf(
-    await ask<{ searchPeople: SearchHit[]; household: (Ref & { members: Ref[] }) | null }>(SEARCH, {
+    await ask(DashboardSearchDocument, {
       text,
       id: text,
     }),
@@ -321,7 +310,7 @@ async function householdBody(
   id: string,
   today: Date,
 ): Promise<{ title: string; body: (HTMLElement | null)[] } | null> {
-  const result = await ask<{ household: HouseholdView | null }>(HOUSEHOLD, { id });
+  const result = await ask(DashboardHouseholdDocument, { id });
   const data = dataOf(result);
   if (!result || !data) return null;
   const errors = new ErrorIndex(result.errors);
@@ -349,11 +338,7 @@ async function personBody(
   today: Date,
 ): Promise<{ title: string; body: (HTMLElement | null)[] } | null> {
   // In a 緊急時の閲覧 window for this person, the query acts in it (X-Emergency-Access).
-  const result = await ask<{ person: PersonView | null }>(
-    PERSON,
-    { id },
-    { emergencyId: emergency.windowFor(id) },
-  );
+  const result = await ask(DashboardPersonDocument, { id }, { emergencyId: emergency.windowFor(id) });
   const data = dataOf(result);
   if (!result || !data) return null;
   const errors = new ErrorIndex(result.errors);

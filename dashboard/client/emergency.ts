@@ -9,15 +9,16 @@
  * X-Emergency-Access and without X-Meeting-Id (one basis per request). The gateway
  * decides; the page only says what it asked for.
  */
-import type { Caller, EmergencyWindow, GraphQLErrorBody, GraphQLResult, Member } from './api';
 import {
-  CLOSE_EMERGENCY_ACCESS,
-  EMERGENCY_REVIEWS,
-  LIFT_EMERGENCY_RESTRICTION,
-  MY_EMERGENCY_WINDOWS,
-  OPEN_EMERGENCY_ACCESS,
-  REVIEW_EMERGENCY_ACCESS,
-} from './api';
+  DashboardCloseEmergencyAccessDocument,
+  DashboardEmergencyReviewsDocument,
+  DashboardLiftEmergencyRestrictionDocument,
+  DashboardMyEmergencyWindowsDocument,
+  DashboardOpenEmergencyAccessDocument,
+  DashboardReviewEmergencyAccessDocument,
+} from '../generated/graphql';
+import type { EmergencyReason, ReviewVerdict } from '../generated/graphql';
+import type { Ask, EmergencyWindow, GraphQLErrorBody, Member } from './api';
 import {
   EMERGENCY_REASON_LABELS,
   EMERGENCY_REFUSALS,
@@ -28,12 +29,6 @@ import {
   REVIEW_VERDICT_LABELS,
 } from './labels';
 import { byId, h } from './view';
-
-export type Ask = <T>(
-  query: string,
-  variables?: Record<string, unknown>,
-  override?: Partial<Caller>,
-) => Promise<GraphQLResult<T> | null>;
 
 export interface EmergencyDeps {
   ask: Ask;
@@ -142,7 +137,7 @@ export function initEmergency(deps: EmergencyDeps) {
   }
 
   async function close(w: EmergencyWindow): Promise<void> {
-    const result = await deps.ask<{ closeEmergencyAccess: EmergencyWindow | null }>(CLOSE_EMERGENCY_ACCESS, {
+    const result = await deps.ask(DashboardCloseEmergencyAccessDocument, {
       windowId: w.id,
       expectedVersion: w.version,
     });
@@ -197,9 +192,10 @@ export function initEmergency(deps: EmergencyDeps) {
     if (reason.length > REASON_MAX)
       return void (result.textContent = `理由は${REASON_MAX}字以内で記入してください。`);
     // Opening is not done in a meeting: the window is its own basis.
-    const opened = await deps.ask<{ openEmergencyAccess: EmergencyWindow | null }>(
-      OPEN_EMERGENCY_ACCESS,
-      { input: { personId: person.id, reasonCategory: category, reason, hours } },
+    const opened = await deps.ask(
+      DashboardOpenEmergencyAccessDocument,
+      // The radios' values are the reasons the page offers (the gateway checks them again).
+      { input: { personId: person.id, reasonCategory: category as EmergencyReason, reason, hours } },
       { meetingId: null },
     );
     if (!opened) return;
@@ -251,10 +247,10 @@ export function initEmergency(deps: EmergencyDeps) {
         return;
       }
       void deps.run(async () => {
-        const r = await deps.ask<{ reviewEmergencyAccess: EmergencyWindow | null }>(REVIEW_EMERGENCY_ACCESS, {
+        const r = await deps.ask(DashboardReviewEmergencyAccessDocument, {
           windowId: w.id,
           expectedVersion: w.version,
-          verdict,
+          verdict: verdict as ReviewVerdict,
           note: note.value.trim(),
         });
         if (!r) return;
@@ -293,14 +289,11 @@ export function initEmergency(deps: EmergencyDeps) {
         return;
       }
       void deps.run(async () => {
-        const r = await deps.ask<{ liftEmergencyRestriction: EmergencyWindow | null }>(
-          LIFT_EMERGENCY_RESTRICTION,
-          {
-            windowId: w.id,
-            expectedVersion: w.version,
-            note: note.value.trim(),
-          },
-        );
+        const r = await deps.ask(DashboardLiftEmergencyRestrictionDocument, {
+          windowId: w.id,
+          expectedVersion: w.version,
+          note: note.value.trim(),
+        });
         if (!r) return;
         if (!r.data?.liftEmergencyRestriction) {
           message.textContent = `解除できませんでした: ${refusal(r.errors)}`;
@@ -395,8 +388,8 @@ export function initEmergency(deps: EmergencyDeps) {
 
   async function refreshReviews(): Promise<void> {
     if (!coordinator) return;
-    const result = await deps.ask<{ emergencyReviews: EmergencyWindow[] | null }>(
-      EMERGENCY_REVIEWS,
+    const result = await deps.ask(
+      DashboardEmergencyReviewsDocument,
       {},
       {
         meetingId: null,
@@ -437,8 +430,8 @@ export function initEmergency(deps: EmergencyDeps) {
     async signedIn(role: string | null): Promise<void> {
       coordinator = role === 'COORDINATOR';
       byId('emergency-reviews').hidden = !coordinator;
-      const mine = await deps.ask<{ myEmergencyWindows: EmergencyWindow[] | null }>(
-        MY_EMERGENCY_WINDOWS,
+      const mine = await deps.ask(
+        DashboardMyEmergencyWindowsDocument,
         {},
         {
           meetingId: null,

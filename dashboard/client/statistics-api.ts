@@ -1,61 +1,14 @@
 /**
- * 事業評価's door to data. The one query that reads it (Query.statistics), shared by the
- * CSV route and the dashboard's statistics page so both ask for exactly the same
- * published cells, and the CSV download. No DOM here.
+ * 事業評価's door to data. The one query that reads it (Query.statistics) is
+ * dashboard/operations/statistics.graphql, shared by the CSV route and the dashboard's
+ * statistics page so both ask for exactly the same published cells; here are the shapes
+ * of its answer and the CSV download. No DOM here.
  */
-import type { StatisticsResult } from '../../subgraphs/juso/statistics/types';
+import type { DashboardStatisticsQuery } from '../generated/graphql';
 
-export type { StatCell, StatisticsResult, StatTable } from '../../subgraphs/juso/statistics/types';
-export const STATISTICS_QUERY = /* GraphQL */ `
-  query DashboardStatistics($fiscalYear: Int!) {
-    statistics(fiscalYear: $fiscalYear) {
-      fiscalYear
-      from
-      to
-      asOf
-      minCell
-      tables {
-        key
-        title
-        unit
-        rowHeader
-        rows
-        columns
-        cells {
-          value
-          suppressed
-          text
-        }
-        rowTotals {
-          value
-          suppressed
-          text
-        }
-        columnTotals {
-          value
-          suppressed
-          text
-        }
-        grandTotal {
-          value
-          suppressed
-          text
-        }
-        totalLabel
-        note
-      }
-      medianDaysToConfirmedPlan {
-        plans {
-          value
-          suppressed
-          text
-        }
-        days
-        text
-      }
-    }
-  }
-`;
+export type StatisticsResult = NonNullable<DashboardStatisticsQuery['statistics']>;
+export type StatTable = StatisticsResult['tables'][number];
+export type StatCell = StatTable['cells'][number][number];
 
 export type CsvEncoding = 'utf-8' | 'cp932';
 
@@ -82,6 +35,3 @@ export async function downloadStatisticsCsv(
   const fileName = encoded ? decodeURIComponent(encoded) : `statistics-${fiscalYear}.csv`;
   return { ok: true, blob: await response.blob(), fileName };
 }
-
-/** The result type, named for the page's GraphQL call. */
-export type StatisticsData = { statistics: StatisticsResult | null };

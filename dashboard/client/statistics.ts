@@ -6,18 +6,19 @@
  * is shown as the graph published it: a suppressed cell reads 「<3」 in the table and has
  * no bar in the chart. Nothing here names a person: the answer holds counts only.
  */
-import type { GraphQLResult } from './api';
+import { DashboardStatisticsDocument } from '../generated/graphql';
+import type { Ask } from './api';
 import { reasonFor } from './labels';
 import { CHARTS, destroyCharts, drawChart, resizeCharts } from './statistics-charts';
-import type { CsvEncoding, StatCell, StatisticsData, StatisticsResult, StatTable } from './statistics-api';
-import { downloadStatisticsCsv, STATISTICS_QUERY } from './statistics-api';
+import type { CsvEncoding, StatCell, StatisticsResult, StatTable } from './statistics-api';
+import { downloadStatisticsCsv } from './statistics-api';
 import { byId, h } from './view';
 
 export interface StatisticsDeps {
   /** The signed-in user's token; throws when signed out. */
   token: () => string;
   /** A query as the signed-in user (app.ts: a refused token signs out). */
-  ask: <T>(query: string, variables: Record<string, unknown>) => Promise<GraphQLResult<T> | null>;
+  ask: Ask;
   announce: (text: string) => void;
   showAlert: (text: string | null) => void;
   /** Runs a user action with the app's error handling. */
@@ -162,7 +163,7 @@ export function initStatistics(deps: StatisticsDeps) {
     const body = byId('statistics-body');
     section.setAttribute('aria-busy', 'true');
     try {
-      const result = await deps.ask<StatisticsData>(STATISTICS_QUERY, { fiscalYear: year });
+      const result = await deps.ask(DashboardStatisticsDocument, { fiscalYear: year });
       if (!result) return;
       const s = result.data?.statistics;
       if (!s) {

@@ -13,7 +13,7 @@ import { createLogger } from '../../shared/logger';
 import type { CsvEncoding } from '../../subgraphs/juso/statistics/csv';
 import { encodeCsv, statisticsCsv } from '../../subgraphs/juso/statistics/csv';
 import type { StatisticsResult } from '../../subgraphs/juso/statistics/types';
-import { STATISTICS_QUERY } from '../../dashboard/client/statistics-api';
+import { DashboardStatisticsDocument } from '../../dashboard/generated/graphql';
 
 const log = createLogger('statistics-csv');
 export const STATISTICS_CSV_PATH = '/statistics.csv';
@@ -47,7 +47,7 @@ interface GraphQLAnswer {
 function askSelf(req: http.IncomingMessage, fiscalYear: number): Promise<GraphQLAnswer> {
   // An IPv4-mapped address (::ffff:127.0.0.1) is dialled as IPv4; http.request takes IPv6 bare.
   const hostname = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.)/, '');
-  const body = JSON.stringify({ query: STATISTICS_QUERY, variables: { fiscalYear } });
+  const body = JSON.stringify({ query: DashboardStatisticsDocument, variables: { fiscalYear } });
   return new Promise((resolve, reject) => {
     const out = http.request(
       {

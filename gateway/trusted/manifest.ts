@@ -3,9 +3,10 @@
  * their exact text (hex, as Apollo Server's `queryHash` and Apollo's persisted-query
  * extension compute it). Two sources, merged at start:
  *
- * - the dashboard's own operations, taken from the client's exported documents
- *   (dashboard/client/api.ts) when the gateway starts, so a change to a
- *   dashboard query can never be forgotten in the manifest;
+ * - the dashboard's own operations (dashboard/operations/*.graphql), imported from the
+ *   module codegen writes of them (dashboard/generated/graphql.ts), which is the module
+ *   the page takes its documents from — so a change to a dashboard query can never be
+ *   forgotten in the manifest (and `npm run codegen:check` fails on a stale module);
  * - the operations integrators register with `npm run trusted -- add <file.graphql>`,
  *   kept in gateway/trusted/operations.json (TRUSTED_OPERATIONS_FILE elsewhere).
  */
@@ -13,27 +14,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
+import { DASHBOARD_DOCUMENTS } from '../../dashboard/generated/graphql';
 
 export const DEFAULT_OPERATIONS_FILE = path.join(__dirname, 'operations.json');
-const DASHBOARD_CLIENT = path.join(__dirname, '../../dashboard/client');
-
-/**
- * The dashboard client's modules that hold its documents: api.ts and any other
- * `…api.ts` (statistics-api.ts). The client keeps every document it sends in one of
- * them (test/security/trusted-documents.test.ts checks), so this list is complete.
- */
-export function dashboardDocumentModules(dir = DASHBOARD_CLIENT): Record<string, unknown>[] {
-  return (
-    fs
-      .readdirSync(dir)
-      .filter((f) => /(^|[-_.])api\.ts$/.test(f))
-      .sort()
-      // A require: which modules there are is known only now; they are plain TypeScript
-      // (no DOM at load), run by tsx like the rest of the gateway.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      .map((f) => require(path.join(dir, f)) as Record<string, unknown>)
-  );
-}
 
 export type TrustedSource = 'dashboard' | 'registered';
 
@@ -76,22 +59,16 @@ export function operationName(document: string, what = 'the document'): string {
   return name;
 }
 
-/** Every exported document of the dashboard client that holds an operation. */
+/** Every operation the dashboard sends (by name, as the generated module lists them). */
 export function dashboardOperations(
-  modules: readonly Record<string, unknown>[] = dashboardDocumentModules(),
+  documents: Readonly<Record<string, string>> = DASHBOARD_DOCUMENTS,
 ): TrustedOperation[] {
-  const out: TrustedOperation[] = [];
-  for (const mod of modules)
-    for (const [exported, value] of Object.entries(mod)) {
-      if (typeof value !== 'string' || !/^\s*(query|mutation|subscription)\b/.test(value)) continue;
-      out.push({
-        hash: documentHash(value),
-        name: operationName(value, `dashboard document ${exported}`),
-        document: value,
-        source: 'dashboard',
-      });
-    }
-  return out;
+  return Object.entries(documents).map(([name, document]) => {
+    const what = `dashboard document ${name}`;
+    if (operationName(document, what) !== name)
+      throw new ManifestError(`${what}: its operation is named otherwise`);
+    return { hash: documentHash(document), name, document, source: 'dashboard' };
+  });
 }
 
 export function readOperationsFile(file: string): OperationsFile {

@@ -117,7 +117,7 @@ describe('cells', () => {
   });
 
   it('a consent that was given but is no longer active says 期限切れ', () => {
-    const member = {
+    const member: Member = {
       ...MEMBER,
       consent: {
         status: 'GRANTED',

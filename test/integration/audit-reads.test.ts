@@ -2,7 +2,7 @@
  * Reads of the audit are audited (issue 12), and a household query is one small record
  * (issue 18): through the real federated graph.
  */
-import { DASHBOARD_QUERY } from '../../bench/scenario';
+import { DashboardHouseholdDocument } from '../../dashboard/generated/graphql';
 import type { AuditRecord } from '../../gateway/audit/audit-log';
 import { AUDIT_COLLECTION } from '../../gateway/audit/audit-log';
 import { mintDevToken } from '../../shared/auth/dev-idp';
@@ -56,7 +56,11 @@ it('an audit read that cannot be recorded is refused (503), nothing disclosed', 
 });
 
 it('a household dashboard query is one record of at most 2 KB, with every decision', async () => {
-  const res = await graph.query(DASHBOARD_QUERY, { id: 'H-DOUBLE' }, { as: 's-takikan-01', meeting: 'M-J1' });
+  const res = await graph.query(
+    DashboardHouseholdDocument,
+    { id: 'H-DOUBLE' },
+    { as: 's-takikan-01', meeting: 'M-J1' },
+  );
   expect(res.status).toBe(200);
   const records = await graph.gateway.auditStore.collection<AuditRecord>(AUDIT_COLLECTION).find({});
   expect(records).toHaveLength(1);

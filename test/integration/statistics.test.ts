@@ -9,7 +9,7 @@ import { DEMO_AGENCIES, DEMO_STAFF } from '../../shared/town/agencies';
 import { SCENARIO_HOUSEHOLDS, SCENARIO_PEOPLE } from '../../subgraphs/juso/seed';
 import { syntheticTown } from '../../shared/town/synthetic';
 import type { StatCell, StatisticsResult } from '../../subgraphs/juso/statistics/types';
-import { STATISTICS_QUERY } from '../../dashboard/client/statistics-api';
+import { DashboardStatisticsDocument } from '../../dashboard/generated/graphql';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 const ask = (as: string, fiscalYear: number) =>
-  graph.query<{ statistics: StatisticsResult | null }>(STATISTICS_QUERY, { fiscalYear }, { as });
+  graph.query<{ statistics: StatisticsResult | null }>(DashboardStatisticsDocument, { fiscalYear }, { as });
 
 /** Everything that would identify someone, as it could appear in a response. */
 function identifiers(): RegExp[] {
@@ -90,7 +90,7 @@ describe('who may read the statistics', () => {
   );
 
   it('a request without a token is refused as a whole', async () => {
-    const res = await graph.query(STATISTICS_QUERY, { fiscalYear: 2025 }, { headers: {} });
+    const res = await graph.query(DashboardStatisticsDocument, { fiscalYear: 2025 }, { headers: {} });
     expect(res.status).toBe(401);
   });
 

@@ -4,7 +4,7 @@
  * name (anything else is "other"), withheld fields by code, audit writes, subgraph
  * requests by result, store latency, process metrics. The test scrapes it.
  */
-import { HOUSEHOLD } from '../../dashboard/client/api';
+import { DashboardHouseholdDocument } from '../../dashboard/generated/graphql';
 import { EmbeddedStore } from '../../shared/store';
 import { observeStore, observeSubgraphCall } from '../../shared/observability';
 import type { MetricsServer } from '../../shared/observability/metrics-server';
@@ -50,7 +50,11 @@ const sample = (s: Map<string, number>, name: string, labels: Record<string, str
 describe('/metrics', () => {
   it('counts a household query by its trusted name, its withheld fields, its audit write and subgraph calls', async () => {
     const before = await scrape();
-    const res = await graph.query(HOUSEHOLD, { id: 'H-DOUBLE' }, { as: 's-takikan-01', meeting: 'M-J1' });
+    const res = await graph.query(
+      DashboardHouseholdDocument,
+      { id: 'H-DOUBLE' },
+      { as: 's-takikan-01', meeting: 'M-J1' },
+    );
     expect(res.status).toBe(200);
     const consent = res.body.errors?.filter((e) => e.extensions?.code === 'CONSENT_REQUIRED').length ?? 0;
     expect(consent).toBeGreaterThan(0);

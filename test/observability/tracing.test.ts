@@ -8,7 +8,7 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { SpanKind } from '@opentelemetry/api';
-import { HOUSEHOLD } from '../../dashboard/client/api';
+import { DashboardHouseholdDocument } from '../../dashboard/generated/graphql';
 import { SERVICES } from '../../shared/domain';
 import { startTracing, stopTracing } from '../../shared/observability/sdk';
 import type { TestGraph } from '../support/graph';
@@ -40,7 +40,11 @@ function spanStrings(span: ReadableSpan): string[] {
 
 async function householdTrace(): Promise<ReadableSpan[]> {
   exporter.reset();
-  const res = await graph.query(HOUSEHOLD, { id: 'H-DOUBLE' }, { as: 's-takikan-01', meeting: 'M-J1' });
+  const res = await graph.query(
+    DashboardHouseholdDocument,
+    { id: 'H-DOUBLE' },
+    { as: 's-takikan-01', meeting: 'M-J1' },
+  );
   expect(res.status).toBe(200);
   // One withheld field at least (P-201's 障害 record without consent): the trace shows it.
   expect(res.body.errors?.some((e) => e.extensions?.code === 'CONSENT_REQUIRED')).toBe(true);

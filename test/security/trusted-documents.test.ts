@@ -1,6 +1,7 @@
 /**
  * Issue 16, trusted operations: a production gateway runs only documents whose sha256
- * is in the manifest — the dashboard's own (taken from its client at start) and the
+ * is in the manifest — the dashboard's own (dashboard/operations/, from the generated
+ * module the page takes them from) and the
  * registered ones — and refuses any other before parsing it, with
  * OPERATION_NOT_TRUSTED (403). Hash-only requests run the manifest's document; an
  * unknown hash is PERSISTED_QUERY_NOT_FOUND; Apollo's "register by sending" does not
@@ -9,7 +10,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as api from '../../dashboard/client/api';
+import {
+  DASHBOARD_DOCUMENTS,
+  DashboardAgenciesDocument,
+  DashboardHouseholdDocument,
+  DashboardMeetingDocument,
+  DashboardMyMeetingsDocument,
+  DashboardPersonDocument,
+  DashboardSearchDocument,
+} from '../../dashboard/generated/graphql';
 import { enforcesTrustedDocuments } from '../../gateway/plugins/trusted-documents';
 import {
   dashboardOperations,
@@ -25,6 +34,7 @@ import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
 import { mintDevToken } from '../../shared/auth/dev-idp';
 import { recordAttack } from '../support/security-summary';
+import { readOperationFiles, sentDocuments } from '../../scripts/codegen-documents';
 
 const REGISTERED = 'query IntegratorAgencies { agencies { id } }';
 let graph: TestGraph;
@@ -61,12 +71,12 @@ const asStaff = (body: unknown, extra: Record<string, string> = {}) =>
 
 describe('the trusted manifest in production mode', () => {
   it.each([
-    ['AGENCIES', api.AGENCIES, {}],
-    ['MY_MEETINGS', api.MY_MEETINGS, {}],
-    ['MEETING', api.MEETING, { id: 'M-J1' }],
-    ['SEARCH', api.SEARCH, { text: '山田', id: 'H-DOUBLE' }],
-    ['HOUSEHOLD', api.HOUSEHOLD, { id: 'H-DOUBLE' }],
-    ['PERSON', api.PERSON, { id: 'P-201' }],
+    ['DashboardAgencies', DashboardAgenciesDocument, {}],
+    ['DashboardMyMeetings', DashboardMyMeetingsDocument, {}],
+    ['DashboardMeeting', DashboardMeetingDocument, { id: 'M-J1' }],
+    ['DashboardSearch', DashboardSearchDocument, { text: '山田', id: 'H-DOUBLE' }],
+    ['DashboardHousehold', DashboardHouseholdDocument, { id: 'H-DOUBLE' }],
+    ['DashboardPerson', DashboardPersonDocument, { id: 'P-201' }],
   ])('runs the dashboard operation %s', async (_, query, variables) => {
     const res = await asStaff({ query, variables }, { 'x-meeting-id': 'M-J1' });
     expect(res.status).toBe(200);
@@ -74,7 +84,8 @@ describe('the trusted manifest in production mode', () => {
     expect(res.text).not.toContain('OPERATION_NOT_TRUSTED');
   });
 
-  it('holds every document the dashboard client exports', () => {
+  it('holds every document the dashboard sends, as its operation file says it', () => {
+    const manifest = loadTrustedManifest(path.join(dir, 'operations.json'));
     const names = dashboardOperations().map((o) => o.name);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -84,16 +95,25 @@ describe('the trusted manifest in production mode', () => {
         'DashboardMyMeetings',
         'DashboardPerson',
         'DashboardSearch',
+        'DashboardStatistics',
       ]),
     );
+    for (const document of Object.values(DASHBOARD_DOCUMENTS))
+      expect(manifest.get(documentHash(document))?.document).toBe(document);
+    // The generated module is the operation files' text now: a changed .graphql file
+    // without `npm run codegen` fails here (and codegen:check in CI).
+    const files = sentDocuments(readOperationFiles(path.resolve(__dirname, '../../dashboard/operations')));
+    expect(Object.fromEntries(files.map((d) => [d.name, d.text]))).toEqual(DASHBOARD_DOCUMENTS);
   });
 
-  it('keeps every dashboard document in an api module, where the manifest finds it', () => {
+  it('keeps every dashboard document in dashboard/operations, where the manifest finds it', () => {
+    // The page's modules write no document of their own: they send the generated ones
+    // (whose type, DashboardDocument, a plain string does not have).
     const client = path.resolve(__dirname, '../../dashboard/client');
-    for (const file of fs
-      .readdirSync(client)
-      .filter((f) => f.endsWith('.ts') && !/(^|[-_.])api\.ts$/.test(f)))
-      expect(`${file}: ${/\/\* GraphQL \*\//.test(fs.readFileSync(path.join(client, file), 'utf8'))}`).toBe(
+    const document =
+      /\/\* GraphQL \*\/|[`'"]\s*(query|mutation|subscription|fragment)\b|[`'"]\s*\{\s*\w+\s*[({]/;
+    for (const file of fs.readdirSync(client).filter((f) => f.endsWith('.ts')))
+      expect(`${file}: ${document.test(fs.readFileSync(path.join(client, file), 'utf8'))}`).toBe(
         `${file}: false`,
       );
   });
@@ -107,7 +127,7 @@ describe('the trusted manifest in production mode', () => {
   it.each([
     ['an arbitrary query', '{ agencies { id name } }'],
     ['introspection', '{ __schema { types { name } } }'],
-    ['a dashboard document changed by one space', `${api.AGENCIES} `],
+    ['a dashboard document changed by one space', `${DashboardAgenciesDocument} `],
     ['a mutation', 'mutation { __typename }'],
     ['a document that does not parse', '{ agencies { '],
   ])('refuses %s with OPERATION_NOT_TRUSTED (403), before parsing', async (name, query) => {
@@ -121,7 +141,7 @@ describe('the trusted manifest in production mode', () => {
 
   it('runs a hash-only request from the manifest; an unknown hash is PERSISTED_QUERY_NOT_FOUND', async () => {
     const known = await asStaff({
-      extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(api.AGENCIES) } },
+      extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(DashboardAgenciesDocument) } },
     });
     expect(known.status).toBe(200);
     expect(known.json.data).toBeTruthy();
