@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, '..');
 const rel = (file: string) => path.relative(root, file);
 
 export const SHARED_FILE = path.join(root, 'shared/silos.generated.ts');
-export const DASHBOARD_FILE = path.join(root, 'dashboard/client/silos.generated.ts');
+export const DASHBOARD_FILE = path.join(root, 'dashboard/common/silos.generated.ts');
 export const JUSO_SCHEMA = path.join(root, 'subgraphs/juso/schema.graphql');
 const COMPOSE_FILE = path.join(root, 'docker-compose.yml');
 const IMPORT_DOC = path.join(root, 'docs/IMPORT.md');

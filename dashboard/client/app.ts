@@ -24,7 +24,7 @@ import {
   MEETING_STATUS_LABELS,
   reasonFor,
   searchText,
-} from './labels';
+} from '../common/labels';
 import { initStatistics } from './statistics';
 import { initDisclosure } from './disclosure';
 import { initEmergency } from './emergency';

@@ -5,8 +5,8 @@
  * prints as HTML (report.ts), printable on its own; the CSV in UTF-8 (BOM) or CP932 as
  * a download. Each read is audited by the gateway, so the page reads only on request.
  */
-import type { ReportModel, ReportNode } from './report';
-import { reportTree } from './report';
+import type { ReportModel, ReportNode } from '../common/report';
+import { reportTree } from '../common/report';
 import { byId } from './view';
 
 export interface DisclosureDeps {

@@ -27,7 +27,7 @@ import {
   label,
   reasonFor,
   REVIEW_VERDICT_LABELS,
-} from './labels';
+} from '../common/labels';
 import { byId, h } from './view';
 
 export interface EmergencyDeps {

@@ -5,7 +5,7 @@
  * nobody asked for by name is still listed, so a withheld value can never look empty.
  */
 import type { ErrorIndex, KaigoRecord, KodomoRecord, KonkyuRecord, Member, ShogaiRecord } from './api';
-import type { WelfareField } from './labels';
+import type { WelfareField } from '../common/labels';
 import {
   CARE_LEVEL_LABELS,
   CONSENT_GIVER_LABELS,
@@ -15,7 +15,7 @@ import {
   label,
   reasonFor,
   TAX_STATUS_LABELS,
-} from './labels';
+} from '../common/labels';
 
 export type Path = (string | number)[];
 

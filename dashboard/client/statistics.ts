@@ -8,7 +8,7 @@
  */
 import { DashboardStatisticsDocument } from '../generated/graphql';
 import type { Ask } from './api';
-import { reasonFor } from './labels';
+import { reasonFor } from '../common/labels';
 import { CHARTS, destroyCharts, drawChart, resizeCharts } from './statistics-charts';
 import type { CsvEncoding, StatCell, StatisticsResult, StatTable } from './statistics-api';
 import { downloadStatisticsCsv } from './statistics-api';

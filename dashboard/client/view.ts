@@ -17,7 +17,7 @@ import {
   PLAN_STATUS_LABELS,
   reasonFor,
   TEAM_ROLE_LABELS,
-} from './labels';
+} from '../common/labels';
 
 type Child = Node | string | null | undefined | false;
 

@@ -11,8 +11,8 @@ import type {
   ReportNode,
   ReportRow,
   ReportTotal,
-} from '../../dashboard/client/report';
-import { reportTree } from '../../dashboard/client/report';
+} from '../../dashboard/common/report';
+import { reportTree } from '../../dashboard/common/report';
 import {
   AUDIT_BASIS_LABELS,
   AUDIT_CLASS_LABELS,
@@ -20,7 +20,7 @@ import {
   EMERGENCY_REASON_LABELS,
   formatDate,
   reasonFor,
-} from '../../dashboard/client/labels';
+} from '../../dashboard/common/labels';
 import { tokyoDay } from '../../shared/town/calendar';
 import type { AuditRow } from './record';
 import type { VerifyResult } from './verify';

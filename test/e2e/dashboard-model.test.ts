@@ -5,7 +5,7 @@
 import { WITHHELD_CODES } from '../../shared/access/errors';
 import type { GraphQLErrorBody, Member } from '../../dashboard/client/api';
 import { ErrorIndex } from '../../dashboard/client/api';
-import { reasonFor, searchText, WITHHELD_REASONS } from '../../dashboard/client/labels';
+import { reasonFor, searchText, WITHHELD_REASONS } from '../../dashboard/common/labels';
 import { consentCell, fieldCell } from '../../dashboard/client/model';
 
 const MEMBER: Member = {

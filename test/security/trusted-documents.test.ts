@@ -109,13 +109,14 @@ describe('the trusted manifest in production mode', () => {
   it('keeps every dashboard document in dashboard/operations, where the manifest finds it', () => {
     // The page's modules write no document of their own: they send the generated ones
     // (whose type, DashboardDocument, a plain string does not have).
-    const client = path.resolve(__dirname, '../../dashboard/client');
+    const dashboard = path.resolve(__dirname, '../../dashboard');
     const document =
       /\/\* GraphQL \*\/|[`'"]\s*(query|mutation|subscription|fragment)\b|[`'"]\s*\{\s*\w+\s*[({]/;
-    for (const file of fs.readdirSync(client).filter((f) => f.endsWith('.ts')))
-      expect(`${file}: ${document.test(fs.readFileSync(path.join(client, file), 'utf8'))}`).toBe(
-        `${file}: false`,
-      );
+    for (const dir of ['client', 'common'])
+      for (const file of fs.readdirSync(path.join(dashboard, dir)).filter((f) => f.endsWith('.ts'))) {
+        const text = fs.readFileSync(path.join(dashboard, dir, file), 'utf8');
+        expect(`${dir}/${file}: ${document.test(text)}`).toBe(`${dir}/${file}: false`);
+      }
   });
 
   it('runs a registered operation', async () => {

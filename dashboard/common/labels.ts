@@ -1,7 +1,8 @@
 /**
  * What the dashboard says, in Japanese: why a field is withheld (one plain sentence per
  * `extensions.code` the gateway sends) and the graph's enum values as the documents
- * name them. No DOM here, so tests read it directly.
+ * name them. No DOM and no Node here: the page and the gateway (the disclosure report)
+ * both import it.
  */
 import { SILO_COLUMNS } from './silos.generated';
 import type { WithheldCode } from '../../shared/access/decide';
