@@ -74,7 +74,7 @@ export function handWrittenProblems(silos: readonly Silo[] = ALL_SILOS): string[
   if (!welfareFieldEnumIn(JUSO_SCHEMA)) problems.push(`${rel(JUSO_SCHEMA)}: no enum WelfareField`);
   for (const s of silos) {
     const service = new RegExp(
-      `\\n  ${s.service}:\\n[^]*?subgraphs/${s.service}/index\\.ts[^]*?PORT: '${s.port}'`,
+      `\\n  ${s.service}:\\n[^]*?dist/subgraphs/${s.service}/index\\.js[^]*?PORT: '${s.port}'`,
     );
     if (!service.test(compose))
       problems.push(`docker-compose.yml: no ${s.service} service on port ${s.port}`);

@@ -3,21 +3,26 @@
  * the five subgraphs and the gateway as six processes on the embedded store (or on
  * MongoDB when MONGODB_URI is set), loading the demo town into empty stores.
  * Ctrl-C stops them all.
+ *
+ * Run from the sources (tsx), it starts the services from their sources; run compiled
+ * (dist/scripts/start.js, `NODE_ENV=production npm start` after `npm run build`), it
+ * starts the compiled services beside it, with plain node.
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { ServiceName } from '../shared/domain';
 import { loadSupergraph } from '../gateway/compose';
 import { SUBGRAPHS } from '../shared/services';
+import { launchService, waitHealthy } from './launch';
 
-const root = path.resolve(__dirname, '..');
+/** The tree this launcher belongs to: the sources, or dist/ for the compiled build. */
+const tree = path.resolve(__dirname, '..');
+const compiled = path.extname(__filename) === '.js';
+/** The working directory every service shares (its .data/): the project, also when compiled. */
+const projectRoot = compiled ? path.resolve(tree, '..') : tree;
 
-function launch(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: root,
-    env: { ...process.env, SERVICE_NAME: name, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+function launch(name: ServiceName | 'gateway', env: NodeJS.ProcessEnv): ChildProcess {
+  const child = launchService(name, compiled, { tree, cwd: projectRoot, env: { ...process.env, ...env } });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} exited (${signal ?? code}); stopping everything`);
@@ -25,19 +30,6 @@ function launch(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProce
     }
   });
   return child;
-}
-
-async function waitHealthy(url: string, name: string): Promise<void> {
-  const health = url.replace(/\/graphql$/, '/health');
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(health)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${name} did not become healthy`);
 }
 
 /**
@@ -70,7 +62,7 @@ async function main(): Promise<void> {
   };
   for (const s of SUBGRAPHS) {
     children.push(
-      launch(s.name, `subgraphs/${s.name}/index.ts`, {
+      launch(s.name, {
         ...env,
         PORT: String(s.defaultPort),
         ...metricsPort(s.defaultPort),
@@ -79,7 +71,7 @@ async function main(): Promise<void> {
   }
   await Promise.all(SUBGRAPHS.map((s) => waitHealthy(`http://127.0.0.1:${s.defaultPort}/graphql`, s.name)));
   children.push(
-    launch('gateway', 'gateway/index.ts', {
+    launch('gateway', {
       PORT: process.env.PORT ?? '4000',
       ...metricsPort(4000),
       // The dashboard's demo sign-in (POST /dev-idp/token); never on in production.

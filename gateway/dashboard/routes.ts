@@ -3,8 +3,9 @@
  * served by the gateway beside /graphql. The page reads only the public GraphQL API,
  * with the signed-in staff member's token, exactly as any other client would.
  *
- * The script is TypeScript (client/), bundled with esbuild when the gateway starts: one
- * build, held in memory, no build step to forget. The page carries a strict
+ * The script is TypeScript (dashboard/client/), bundled with esbuild (bundle.ts): by
+ * `npm run build` for the compiled gateway, in memory at start when the gateway runs from
+ * its sources, so a development gateway has no build step to forget. The page carries a strict
  * Content-Security-Policy: scripts, styles and requests from this origin only, no inline
  * script or style, no frames, and Trusted Types so no string can become HTML.
  */
@@ -12,17 +13,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { build } from 'esbuild';
 import type { RouteHandler } from '../../shared/http/service';
 import { createLogger } from '../../shared/logger';
 import type { DevSignInOptions } from './dev-signin';
 import { devSignInRoutes } from './dev-signin';
+import { dashboardScript } from './bundle';
 
 const log = createLogger('dashboard');
 
 export const DASHBOARD_PATH = '/dashboard';
 const PUBLIC_DIR = path.join(__dirname, '../../dashboard/public');
-const CLIENT_ENTRY = path.join(__dirname, '../../dashboard/client/app.ts');
 
 export const DASHBOARD_CSP = [
   "default-src 'none'",
@@ -80,24 +80,6 @@ function sendAsset(req: http.IncomingMessage, res: http.ServerResponse, a: Asset
   res.end(a.body);
 }
 
-/** Bundles client/app.ts (and what it imports) into one ES module for the browser. */
-export async function buildDashboardScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [CLIENT_ENTRY],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    charset: 'utf8',
-    legalComments: 'none',
-    write: false,
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no output for the dashboard script');
-  return file.text;
-}
-
 export interface DashboardRouteOptions extends DevSignInOptions {
   /** The gateway runs in production on the public demo keys (ALLOW_DEMO_KEYS=1): say so on the page. */
   demoKeysBanner?: boolean;
@@ -126,7 +108,7 @@ export function dashboardRoutes(options: DashboardRouteOptions): Record<string, 
   const page = asset('text/html; charset=utf-8', pageHtml(options.demoKeysBanner === true));
   const style = asset('text/css; charset=utf-8', fs.readFileSync(path.join(PUBLIC_DIR, 'dashboard.css')));
   // Started with the gateway; the first request for the script waits for it if need be.
-  const script = buildDashboardScript().then(
+  const script = dashboardScript().then(
     (code) => asset('text/javascript; charset=utf-8', code),
     (error: unknown) => {
       log.error({ err: error }, 'the dashboard script did not build');
