@@ -7,7 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { check, ownRecord, refusal } from './access';
 import type { JusoContext } from './context';
 import { emergencyResolvers } from './emergency/resolvers';
-import { loadEmergencyFacts, loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
+import { loadEmergencyFacts, loadMeetingFacts, loadPersonFacts, requestFacts, unknownPerson } from './facts';
 import type {
   CaseDoc,
   ConsentDoc,
@@ -93,7 +93,7 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       ctx: JusoContext,
     ) => {
       const ids = [...new Set(args.personIds)];
-      const people = await loadPersonFacts(ctx.repo, ids);
+      const people = await loadPersonFacts(requestFacts(ctx.repo, ctx.loaders), ids);
       return {
         people: people.map((p, i) => p ?? unknownPerson(ids[i] as string)),
         meeting: args.meetingId ? await loadMeetingFacts(ctx.repo, args.meetingId) : null,

@@ -19,7 +19,7 @@ import type { FieldEntry } from '../../shared/schema/welfare-fields';
 import { jusoSdl } from '../../shared/schema/welfare-fields';
 import { seedJuso } from './seed';
 import type { Store } from '../../shared/store';
-import { loadMeetingFacts, loadPersonFacts, unknownPerson } from './facts';
+import { loadMeetingFacts, loadPersonFacts, requestFacts, unknownPerson } from './facts';
 import { createLoaders } from './loaders';
 import { JusoRepository } from './repository';
 import type { JusoContext } from './resolvers';
@@ -127,8 +127,10 @@ export async function createJusoService(
       }
       const meetingId = credential.meetingId;
       let meeting: ReturnType<typeof loadMeetingFacts> | null = null;
+      const loaders = createLoaders(repo);
+      const facts = requestFacts(repo, loaders);
       return {
-        loaders: createLoaders(repo),
+        loaders,
         repo,
         now: new Date(),
         access: {
@@ -138,7 +140,7 @@ export async function createJusoService(
             requestId: credential.requestId,
           },
           personFacts: new DataLoader<string, PersonFacts>(async (ids) =>
-            (await loadPersonFacts(repo, ids)).map((p, i) => p ?? unknownPerson(ids[i] as string)),
+            (await loadPersonFacts(facts, ids)).map((p, i) => p ?? unknownPerson(ids[i] as string)),
           ),
           meeting: () => (meeting ??= meetingId ? loadMeetingFacts(repo, meetingId) : Promise.resolve(null)),
           decisions: new Map(),

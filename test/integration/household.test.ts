@@ -120,6 +120,7 @@ describe('batching', () => {
     const silos = ['kaigo', 'shogai', 'kodomo', 'konkyu'] as const;
     const fetchesBefore = { ...graph.gateway.fetchStats.byService };
     const readsBefore = silos.map((s) => graph.stores[s].stats.reads);
+    const jusoReadsBefore = graph.stores.juso.stats.reads;
 
     const res = await graph.query<DashboardHouseholdQuery>(
       HOUSEHOLD.replace('taxStatus', ''),
@@ -136,5 +137,9 @@ describe('batching', () => {
       ]);
       expect([silo, graph.stores[silo].stats.reads - (readsBefore[i] as number)]).toEqual([silo, 1]);
     }
+    // The 重層 subgraph: the household, its people, the meeting, and for the access facts
+    // consent versions and open cases; the people and consents its resolvers read are not
+    // read again for the facts (subgraphs/juso/facts.ts, requestFacts).
+    expect(graph.stores.juso.stats.reads - jusoReadsBefore).toBe(5);
   });
 });
