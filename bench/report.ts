@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
+import { DEFAULT_ENGINE, ENGINE_PACKAGES } from '../gateway/engine/hive-rust';
 import { SERVICES } from '../shared/domain';
 import type { BenchHousehold } from './scenario';
 
@@ -175,8 +176,9 @@ export function lastJson(report: BenchReport): Record<string, unknown> {
     enforced_hive_rust_rps: f['enforced-hive-rust'] ? r1(f['enforced-hive-rust'].rps) : null,
     enforced_hive_rust_p50_ms: f['enforced-hive-rust'] ? r2(f['enforced-hive-rust'].p50Ms) : null,
     // The engine ours runs on by default, and that engine's throughput without our enforcement.
-    engine: '@apollo/gateway',
-    engine_rps: r1(f.plain.rps),
+    engine: ENGINE_PACKAGES[DEFAULT_ENGINE],
+    engine_rps:
+      DEFAULT_ENGINE === 'apollo' ? r1(f.plain.rps) : f['hive-rust'] ? r1(f['hive-rust'].rps) : null,
     floor_rps: r1(f.floor.rps),
     enforced_p50_ms: r2(f.enforced.p50Ms),
     plain_p50_ms: r2(f.plain.p50Ms),

@@ -27,8 +27,16 @@ import type { SubgraphDataSource } from '../datasource';
 export const ENGINES = ['apollo', 'hive-rust'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
+/** What the gateway runs on unless GATEWAY_ENGINE says otherwise (BENCHMARKS.md, Engine choice). */
+export const DEFAULT_ENGINE: EngineName = 'apollo';
+/** Each engine by the package that plans and executes (as the benchmark reports it). */
+export const ENGINE_PACKAGES: Record<EngineName, string> = {
+  apollo: '@apollo/gateway',
+  'hive-rust': '@graphql-hive/router-runtime',
+};
+
 export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): EngineName {
-  const raw = env.GATEWAY_ENGINE ?? 'apollo';
+  const raw = env.GATEWAY_ENGINE ?? DEFAULT_ENGINE;
   if (!(ENGINES as readonly string[]).includes(raw))
     throw new Error(`GATEWAY_ENGINE must be one of ${ENGINES.join(', ')}, not ${raw}`);
   return raw as EngineName;
