@@ -40,11 +40,19 @@ export interface Principal {
   agency: Agency;
 }
 
+/** What the activity of a consent depends on: the gateway's facts and the stored version alike. */
+export type ConsentState = Pick<ConsentFacts, 'status' | 'expiresAt' | 'withdrawnAt'>;
+
 /**
  * Consent is active only when given, not expired and not withdrawn. It expires as a
- * calendar day in Japan time: valid through the whole Tokyo day of `expiresAt`.
+ * calendar day in Japan time: valid through the whole Tokyo day of `expiresAt`. The one
+ * rule for the gateway's decisions and the 重層 subgraph's own (Consent.active, the
+ * consent workflow).
  */
-export function isActiveConsent(consent: ConsentFacts | null, now: Date): consent is ConsentFacts {
+export function isActiveConsent<C extends ConsentState>(
+  consent: C | null | undefined,
+  now: Date,
+): consent is C {
   if (!consent || consent.status !== 'GRANTED' || consent.withdrawnAt) return false;
   return consent.expiresAt === null || !isPastTokyoDay(consent.expiresAt, now);
 }

@@ -4,7 +4,6 @@
  */
 import type { AgencyRole, WelfareField } from '../../shared/domain';
 import type { IndexSpec, StoredDoc } from '../../shared/store';
-import { isPastTokyoDay } from '../../shared/town/calendar';
 
 export interface PersonDoc extends StoredDoc {
   name: string;
@@ -334,9 +333,3 @@ export const INDEXES: Record<keyof typeof COLLECTIONS, IndexSpec[]> = {
   ],
   emergencyWindows: [{ keys: ['staffId'] }, { keys: ['personId'] }, { keys: ['openedAt'] }],
 };
-
-/** Consent is active only when given, not expired (a Tokyo calendar day) and not withdrawn. */
-export function isConsentActive(consent: ConsentDoc | null | undefined, now: Date): boolean {
-  if (!consent || consent.status !== 'GRANTED' || consent.withdrawnAt) return false;
-  return consent.expiresAt === null || !isPastTokyoDay(consent.expiresAt, now);
-}

@@ -17,7 +17,7 @@ import type {
   PersonDoc,
   PlanDoc,
 } from './model';
-import { isConsentActive } from './model';
+import { isActiveConsent } from '../../shared/access/facts';
 import {
   consentGate,
   consentVisible,
@@ -257,7 +257,7 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
   },
   Consent: {
     id: (c: ConsentDoc) => c._id,
-    active: (c: ConsentDoc, _: unknown, ctx: JusoContext) => isConsentActive(c, ctx.now),
+    active: (c: ConsentDoc, _: unknown, ctx: JusoContext) => isActiveConsent(c, ctx.now),
     takenBy: (c: ConsentDoc, _: unknown, ctx: JusoContext) => ctx.loaders.agencies.load(c.takenByAgencyId),
     change: (c: ConsentDoc) => c.change ?? null,
     recordedAt: (c: ConsentDoc) => c.recordedAt ?? c.takenAt,

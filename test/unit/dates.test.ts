@@ -7,7 +7,6 @@ import type { ConsentFacts } from '../../shared/access/facts';
 import { isActiveConsent } from '../../shared/access/facts';
 import { isPastTokyoDay, tokyoDay } from '../../shared/town/calendar';
 import type { ConsentDoc } from '../../subgraphs/juso/model';
-import { isConsentActive } from '../../subgraphs/juso/model';
 import { CONSENT_UNTIL, SCENARIO_CONSENTS } from '../../subgraphs/juso/seed';
 import { checkExpiry } from '../../subgraphs/juso/workflow/consent/rules';
 import { townToday } from '../../subgraphs/juso/workflow/plan/queries';
@@ -83,7 +82,7 @@ describe('consent "until 2026-03-31", everywhere it is compared', () => {
   ])('at %s active: %s (gateway, 重層 subgraph, workflow)', (now, active) => {
     const at = new Date(now);
     expect(isActiveConsent(facts, at)).toBe(active);
-    expect(isConsentActive(doc, at)).toBe(active);
+    expect(isActiveConsent(doc, at)).toBe(active);
     // Recording it is refused once it has passed, and only then.
     expect(checkExpiry(until, at) === null).toBe(active);
   });
@@ -107,8 +106,8 @@ describe('the seed', () => {
     expect(expiries.length).toBeGreaterThan(0);
     for (const e of expiries) expect(tokyoDay(e)).toBe('2027-03-31');
     const p101 = SCENARIO_CONSENTS.find((c) => c.personId === 'P-101') as ConsentDoc;
-    expect(isConsentActive(p101, new Date('2027-03-31T23:59:59+09:00'))).toBe(true);
-    expect(isConsentActive(p101, new Date('2027-04-01T00:00:00+09:00'))).toBe(false);
-    expect(isConsentActive(p101, new Date('2027-04-01T08:00:00+09:00'))).toBe(false);
+    expect(isActiveConsent(p101, new Date('2027-03-31T23:59:59+09:00'))).toBe(true);
+    expect(isActiveConsent(p101, new Date('2027-04-01T00:00:00+09:00'))).toBe(false);
+    expect(isActiveConsent(p101, new Date('2027-04-01T08:00:00+09:00'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { assertNever } from '../../../../shared/domain';
 import type { ConsentAnswer, ConsentDoc } from '../../model';
-import { isConsentActive } from '../../model';
+import { isActiveConsent } from '../../../../shared/access/facts';
 import type { Transition } from '../transition';
 import { illegal } from '../transition';
 
@@ -26,7 +26,7 @@ export function consentState(current: ConsentDoc | null | undefined, now: Date):
   switch (current.status) {
     case 'GRANTED':
       if (current.withdrawnAt) return 'WITHDRAWN';
-      return isConsentActive(current, now) ? 'ACTIVE' : 'EXPIRED';
+      return isActiveConsent(current, now) ? 'ACTIVE' : 'EXPIRED';
     case 'REFUSED':
       return 'REFUSED';
     case 'UNKNOWN':
