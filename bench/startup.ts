@@ -16,7 +16,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { HOUSEHOLD } from '../dashboard/client/api';
+import { DashboardHouseholdDocument as HOUSEHOLD } from '../dashboard/generated/graphql';
 import { buildAll } from '../scripts/build';
 import { ROOT } from '../scripts/build-stamp';
 import { launchService, waitHealthy } from '../scripts/launch';

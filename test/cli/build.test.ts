@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { HOUSEHOLD } from '../../dashboard/client/api';
+import { DashboardHouseholdDocument as HOUSEHOLD } from '../../dashboard/generated/graphql';
 import { buildAll } from '../../scripts/build';
 import { ROOT, stampFile, staleBuild } from '../../scripts/build-stamp';
 import { launchService, waitHealthy } from '../../scripts/launch';
