@@ -9,7 +9,7 @@
 import { DashboardHouseholdDocument } from '../dashboard/generated/graphql';
 import type { ServiceName } from '../shared/domain';
 import type { Store, StoredDoc } from '../shared/store';
-import { syntheticTown } from '../shared/town/synthetic';
+import { syntheticTown } from '../town/synthetic';
 import type { CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PlanDoc } from '../subgraphs/juso/model';
 import { COLLECTIONS } from '../subgraphs/juso/model';
 import { ALL_SILOS } from '../subgraphs/silos';

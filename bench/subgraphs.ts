@@ -23,7 +23,7 @@ import type { RunningService, ServiceOptions } from '../shared/http/service';
 import type * as SiloModule from '../shared/silo/subgraph';
 import type * as StoreModule from '../shared/store';
 import type { Store } from '../shared/store';
-import { DEMO_AGENCIES } from '../shared/town/agencies';
+import { DEMO_AGENCIES } from '../town/agencies';
 import type * as JusoModule from '../subgraphs/juso/server';
 import type * as RegistryModule from '../subgraphs/registry';
 import type * as SilosModule from '../subgraphs/silos';

@@ -21,7 +21,7 @@ import { SUBGRAPHS, subgraphUrl } from '../shared/services';
 import type { Store } from '../shared/store';
 import { openStore } from '../shared/store';
 import { bindRequestId, observeAuditWrites, observeStore } from '../shared/observability';
-import { DEMO_AGENCIES } from '../shared/town/agencies';
+import { DEMO_AGENCIES } from '../town/agencies';
 import { AuditLog } from './audit/audit-log';
 import { checkpointConfigFromEnv } from './audit/checkpoint';
 import { reportRoute } from './audit/report-route';

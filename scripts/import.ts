@@ -10,8 +10,8 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { SiloService } from '../shared/domain';
-import type { ImportProgress, ImportSummary, SiloImport } from '../shared/import';
-import { formatIssue, ImportFileError, isEncodingOption, loadMapping, runImport } from '../shared/import';
+import type { ImportProgress, ImportSummary, SiloImport } from '../import';
+import { formatIssue, ImportFileError, isEncodingOption, loadMapping, runImport } from '../import';
 import { openStore } from '../shared/store';
 import type { Store } from '../shared/store';
 import { ALL_SILOS } from '../subgraphs/silos';

@@ -9,8 +9,8 @@
  *       removes a wrong link; the record leaves the graph and waits again
  */
 import { parseArgs } from 'node:util';
-import type { PendingRecord } from '../shared/import';
-import { confirmLink, LinkError, listPending, unlink } from '../shared/import';
+import type { PendingRecord } from '../import';
+import { confirmLink, LinkError, listPending, unlink } from '../import';
 import { openStores, siloImport, UsageError } from './import';
 import { quietOnClosedPipe, writeOut } from './output';
 

@@ -7,7 +7,7 @@
  */
 import type { ServiceName, WelfareField } from '../shared/domain';
 import { WELFARE_FIELDS } from '../shared/domain';
-import { SEED_LINK } from '../shared/seed';
+import { SEED_LINK } from '../town/seed';
 import type { ResidentLink } from '../shared/silo/types';
 import type { Store, StoredDoc } from '../shared/store';
 import type {

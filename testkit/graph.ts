@@ -27,7 +27,7 @@ import { subgraphSdl } from '../shared/schema/load';
 import { BUILT_IN_FIELDS } from '../shared/schema/welfare-fields';
 import type { AnySilo, Silo } from '../shared/silo/define';
 import { anySilo } from '../shared/silo/define';
-import { DEMO_AGENCIES, DEMO_STAFF } from '../shared/town/agencies';
+import { DEMO_AGENCIES, DEMO_STAFF } from '../town/agencies';
 import { JusoRepository } from '../subgraphs/juso/repository';
 import { createJusoService } from '../subgraphs/juso/server';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';

@@ -48,5 +48,5 @@ export type { SodanDoc } from '../subgraphs/konkyu/adapter/native';
 export type { KonkyuRecord } from '../subgraphs/konkyu/adapter/to-graph';
 
 /** The demo town's staff (who `token(staffId)` can sign for) and agencies. */
-export { DEMO_AGENCIES, DEMO_STAFF } from '../shared/town/agencies';
+export { DEMO_AGENCIES, DEMO_STAFF } from '../town/agencies';
 export type { MintOptions } from '../shared/auth/dev-idp';

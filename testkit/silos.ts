@@ -7,7 +7,7 @@ import type { SiloService } from '../shared/domain';
 import { SILOS } from '../shared/domain';
 import type { Silo } from '../shared/silo/define';
 import type { GraphRecord, LinkedNativeDoc } from '../shared/silo/types';
-import { DEMO_AGENCIES, DEMO_STAFF } from '../shared/town/agencies';
+import { DEMO_AGENCIES, DEMO_STAFF } from '../town/agencies';
 import type { HihokenshaDoc } from '../subgraphs/kaigo/adapter/native';
 import type { KaigoRecord } from '../subgraphs/kaigo/adapter/to-graph';
 import { kaigoSilo } from '../subgraphs/kaigo/silo';

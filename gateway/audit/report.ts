@@ -21,7 +21,7 @@ import {
   formatDate,
   reasonFor,
 } from '../../dashboard/common/labels';
-import { tokyoDay } from '../../shared/town/calendar';
+import { tokyoDay } from '../../shared/calendar';
 import type { AuditRow } from './record';
 import type { VerifyResult } from './verify';
 

@@ -16,7 +16,7 @@ import { mintDevToken } from '../../shared/auth/dev-idp';
 import type { RouteHandler } from '../../shared/http/service';
 import { readBody } from '../../shared/http/service';
 import { createLogger } from '../../shared/logger';
-import { agencyById, DEMO_STAFF } from '../../shared/town/agencies';
+import { agencyById, DEMO_STAFF } from '../../town/agencies';
 
 const log = createLogger('dev-signin');
 

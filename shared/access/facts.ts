@@ -3,7 +3,7 @@
  * read fresh every request, so a withdrawal or a meeting's closure counts at once.
  */
 import type { Agency, WelfareField } from '../domain';
-import { isPastTokyoDay } from '../town/calendar';
+import { isPastTokyoDay } from '../calendar';
 
 export interface ConsentFacts {
   id: string;

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
-import type { StaffMember } from '../town/agencies';
-import { DEMO_STAFF } from '../town/agencies';
+import type { StaffMember } from '../../town/agencies';
+import { DEMO_STAFF } from '../../town/agencies';
 
 export const DEV_IDP_ISSUER = 'https://idp.sakura-town.example/dev';
 export const DEV_IDP_AUDIENCE = 'juso-gateway';

@@ -1,11 +1,11 @@
 /** The 重層 side of the demo town, exactly as SCENARIOS.md gives it, plus synthetic residents. */
 import type { WelfareField } from '../../shared/domain';
 import { WELFARE_FIELDS } from '../../shared/domain';
-import type { SeedOptions } from '../../shared/seed';
-import { inBatches } from '../../shared/seed';
+import type { SeedOptions } from '../../town/seed';
+import { inBatches } from '../../town/seed';
 import type { Store } from '../../shared/store';
-import { DEMO_AGENCIES } from '../../shared/town/agencies';
-import { syntheticTown } from '../../shared/town/synthetic';
+import { DEMO_AGENCIES } from '../../town/agencies';
+import { syntheticTown } from '../../town/synthetic';
 import type { AgencyDoc, CaseDoc, ConsentDoc, HouseholdDoc, MeetingDoc, PersonDoc, PlanDoc } from './model';
 import { COLLECTIONS } from './model';
 import type { SyntheticHistory } from './synthetic-history';

@@ -14,10 +14,10 @@
  */
 import type { BuiltInField } from '../../shared/domain';
 import { WELFARE_FIELDS } from '../../shared/domain';
-import { DEMO_STAFF } from '../../shared/town/agencies';
-import { tokyoDayAt } from '../../shared/town/calendar';
-import type { SyntheticResident } from '../../shared/town/synthetic';
-import { prng, syntheticTown } from '../../shared/town/synthetic';
+import { DEMO_STAFF } from '../../town/agencies';
+import { tokyoDayAt } from '../../shared/calendar';
+import type { SyntheticResident } from '../../town/synthetic';
+import { prng, syntheticTown } from '../../town/synthetic';
 import type {
   CaseDoc,
   ConsentAnswer,

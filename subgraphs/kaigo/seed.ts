@@ -1,8 +1,8 @@
 /** The demo town's 介護 records, in the 地域包括支援センター's own shape. */
 import type { Store } from '../../shared/store';
-import { inBatches, SEED_LINK } from '../../shared/seed';
-import type { SeedOptions } from '../../shared/seed';
-import { syntheticTown } from '../../shared/town/synthetic';
+import { inBatches, SEED_LINK } from '../../town/seed';
+import type { SeedOptions } from '../../town/seed';
+import { syntheticTown } from '../../town/synthetic';
 import type { HihokenshaDoc, YokaigodoCode } from './adapter/native';
 import { KAIGO_COLLECTION } from './adapter/native';
 

@@ -1,4 +1,4 @@
-import { FieldError, parseDate, parseNativeDate } from '../../shared/import';
+import { FieldError, parseDate, parseNativeDate } from '../../import';
 
 describe('dates as agencies write them', () => {
   it.each([

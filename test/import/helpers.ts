@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { ImportOptions, ImportSummary, SiloImport } from '../../shared/import';
-import { parseMapping, runImport } from '../../shared/import';
+import type { ImportOptions, ImportSummary, SiloImport } from '../../import';
+import { parseMapping, runImport } from '../../import';
 import { EmbeddedStore } from '../../shared/store';
 import type { Store } from '../../shared/store';
 import { seedJuso } from '../../subgraphs/juso/seed';

@@ -2,8 +2,8 @@
  * The import engine end to end on in-memory stores: encodings, 和暦, validation with
  * line numbers and no change on error, re-import by native key, linking.
  */
-import type { ImportedDoc } from '../../shared/import';
-import { EXACT_MATCH_LINKER, parseMapping, runImport } from '../../shared/import';
+import type { ImportedDoc } from '../../import';
+import { EXACT_MATCH_LINKER, parseMapping, runImport } from '../../import';
 import { StoreRecordSource } from '../../shared/silo/store-source';
 import type { HihokenshaDoc } from '../../subgraphs/kaigo/adapter/native';
 import { KAIGO_COLLECTION } from '../../subgraphs/kaigo/adapter/native';

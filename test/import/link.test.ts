@@ -2,7 +2,7 @@
  * Identity linking: by number, by a single exact match (the only automatic link), and
  * by a person confirming a ranked candidate; never automatically below that.
  */
-import type { ImportedDoc, RegistryPerson } from '../../shared/import';
+import type { ImportedDoc, RegistryPerson } from '../../import';
 import {
   confirmLink,
   EXACT_MATCH_LINKER,
@@ -11,7 +11,7 @@ import {
   PEOPLE_COLLECTION,
   ResidentIndex,
   unlink,
-} from '../../shared/import';
+} from '../../import';
 import { StoreRecordSource } from '../../shared/silo/store-source';
 import { COLLECTIONS } from '../../subgraphs/juso/model';
 import { KAIGO_COLLECTION } from '../../subgraphs/kaigo/adapter/native';

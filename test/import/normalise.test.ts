@@ -1,4 +1,4 @@
-import { cleanKana, isKanaName, normaliseAddress, normaliseKana } from '../../shared/import';
+import { cleanKana, isKanaName, normaliseAddress, normaliseKana } from '../../import';
 
 describe('kana normal form', () => {
   it.each([

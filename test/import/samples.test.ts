@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SiloImport } from '../../shared/import';
-import { ImportFileError, parseMapping } from '../../shared/import';
+import type { SiloImport } from '../../import';
+import { ImportFileError, parseMapping } from '../../import';
 import type { GraphRecord, StoredSiloConfig } from '../../shared/silo/types';
 import type { LinkedNativeDoc } from '../../shared/silo/types';
 import { StoreRecordSource } from '../../shared/silo/store-source';

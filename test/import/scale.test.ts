@@ -3,7 +3,7 @@
  * accounted for, and a re-import of the same export changes nothing. The 150,000-row
  * run is bench/import-150k.ts (BENCHMARKS.md), not part of the suite.
  */
-import type { ImportProgress } from '../../shared/import';
+import type { ImportProgress } from '../../import';
 import { StoreRecordSource } from '../../shared/silo/store-source';
 import { KAIGO_COLLECTION } from '../../subgraphs/kaigo/adapter/native';
 import { kaigoImport } from '../../subgraphs/kaigo/import/definition';

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import type { CredentialSubject } from '../../shared/auth/gateway-credential';
 import { CREDENTIAL_HEADER, CredentialSigner } from '../../shared/auth/gateway-credential';
 import type { ReportModel, ReportRow } from '../../dashboard/common/report';
-import { tokyoDay } from '../../shared/town/calendar';
+import { tokyoDay } from '../../shared/calendar';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
 

@@ -5,9 +5,9 @@
  * counts only: no id of a person, household, case, plan or meeting, no name, no staff id.
  */
 import iconv from 'iconv-lite';
-import { DEMO_AGENCIES, DEMO_STAFF } from '../../shared/town/agencies';
+import { DEMO_AGENCIES, DEMO_STAFF } from '../../town/agencies';
 import { SCENARIO_HOUSEHOLDS, SCENARIO_PEOPLE } from '../../subgraphs/juso/seed';
-import { syntheticTown } from '../../shared/town/synthetic';
+import { syntheticTown } from '../../town/synthetic';
 import type { StatCell, StatisticsResult } from '../../subgraphs/juso/statistics/types';
 import { DashboardStatisticsDocument } from '../../dashboard/generated/graphql';
 import type { TestGraph } from '../support/graph';

@@ -332,7 +332,7 @@ describe('a production gateway and subgraph on real keys', () => {
     ).rejects.toThrow(DemoKeysError);
     // Rotated in after the start: the file is re-read, the demo key left out.
     const { StaffAuthenticator } = await import('../../gateway/auth/authenticate');
-    const { DEMO_AGENCIES } = await import('../../shared/town/agencies');
+    const { DEMO_AGENCIES } = await import('../../town/agencies');
     const auth = new StaffAuthenticator(authConfigFromEnv(env), DEMO_AGENCIES);
     expect(await auth.principalOrNull(`Bearer ${await mintDevToken('s-kodomo-01')}`)).toBeNull();
   });

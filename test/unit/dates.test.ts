@@ -5,7 +5,7 @@
  */
 import type { ConsentFacts } from '../../shared/access/facts';
 import { isActiveConsent } from '../../shared/access/facts';
-import { isPastTokyoDay, tokyoDay } from '../../shared/town/calendar';
+import { isPastTokyoDay, tokyoDay } from '../../shared/calendar';
 import type { ConsentDoc } from '../../subgraphs/juso/model';
 import { CONSENT_UNTIL, SCENARIO_CONSENTS } from '../../subgraphs/juso/seed';
 import { checkExpiry } from '../../subgraphs/juso/workflow/consent/rules';

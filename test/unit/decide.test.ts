@@ -6,7 +6,7 @@ import type { AccessRequest, Decision } from '../../shared/access/decide';
 import { decide } from '../../shared/access/decide';
 import type { ConsentFacts, MeetingFacts, PersonFacts, Principal } from '../../shared/access/facts';
 import type { SensitivityClass, WelfareField } from '../../shared/domain';
-import { agencyById } from '../../shared/town/agencies';
+import { agencyById } from '../../town/agencies';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 

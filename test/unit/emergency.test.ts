@@ -7,7 +7,7 @@ import { decide } from '../../shared/access/decide';
 import type { EmergencyFacts } from '../../shared/access/emergency';
 import type { PersonFacts, Principal } from '../../shared/access/facts';
 import type { SensitivityClass, WelfareField } from '../../shared/domain';
-import { agencyById } from '../../shared/town/agencies';
+import { agencyById } from '../../town/agencies';
 import type { EmergencyWindowDoc } from '../../subgraphs/juso/emergency/model';
 import {
   checkMayOpen,

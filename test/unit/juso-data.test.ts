@@ -2,7 +2,7 @@
 import type { JusoAccessRequest, JusoDecision, JusoSubject } from '../../shared/access/juso-data';
 import { decideJusoData } from '../../shared/access/juso-data';
 import type { MeetingFacts, PersonFacts } from '../../shared/access/facts';
-import { agencyById } from '../../shared/town/agencies';
+import { agencyById } from '../../town/agencies';
 
 const caseSubject: JusoSubject = {
   kind: 'CASE',

@@ -3,7 +3,7 @@
  * in Asia/Tokyo (shared/town/calendar.ts), whatever the server's time zone, so a
  * consultation received at 08:30 JST on 1 April counts in the new year.
  */
-import { tokyoDay } from '../../../shared/town/calendar';
+import { tokyoDay } from '../../../shared/calendar';
 
 export interface FiscalMonth {
   /** 0 for April … 11 for March. */

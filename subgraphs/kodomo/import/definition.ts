@@ -18,7 +18,7 @@ import {
   mergeByKey,
   mergeHistory,
   text,
-} from '../../../shared/import';
+} from '../../../import';
 import type { JidoDoc } from '../adapter/native';
 import { KODOMO_COLLECTION, KODOMO_INDEXES, YOTAIKYO_KUBUN } from '../adapter/native';
 

@@ -20,7 +20,7 @@ import {
   mergeHistory,
   requireTogether,
   text,
-} from '../../../shared/import';
+} from '../../../import';
 import type { SodanDoc } from '../adapter/native';
 import { KONKYU_COLLECTION, KONKYU_INDEXES } from '../adapter/native';
 

@@ -20,7 +20,7 @@ import {
   mergeHistory,
   requireTogether,
   text,
-} from '../../../shared/import';
+} from '../../../import';
 import type { RiyoshaDoc } from '../adapter/native';
 import { SHOGAI_COLLECTION, SHOGAI_INDEXES, TECHO_SHUBETSU } from '../adapter/native';
 

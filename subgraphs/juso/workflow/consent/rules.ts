@@ -3,7 +3,7 @@
  * intake, expiry. Each answers null (fine) or a refusal with its code and a plain message.
  */
 import type { WelfareField } from '../../../../shared/domain';
-import { isPastTokyoDay } from '../../../../shared/town/calendar';
+import { isPastTokyoDay } from '../../../../shared/calendar';
 import type { Check } from '../errors';
 import { refuse } from '../errors';
 import type { ConsentState } from './machine';

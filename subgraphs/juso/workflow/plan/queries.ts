@@ -4,7 +4,7 @@
  * own cases and, in an open meeting, at its agenda, and check (and audit) each plan they
  * return (visibility.ts).
  */
-import { tokyoDay } from '../../../../shared/town/calendar';
+import { tokyoDay } from '../../../../shared/calendar';
 import type { JusoContext } from '../../context';
 import type { CaseDoc, PlanDoc, PlanStatus } from '../../model';
 import { present, visiblePlans } from '../../visibility';

@@ -3,8 +3,8 @@
  * registry is configuration the gateway needs to decide "own field" without a
  * round trip; the 重層 subgraph seeds the same list as data.
  */
-import type { Agency } from '../domain';
-import { SILO_LIST } from '../silos.generated';
+import type { Agency } from '../shared/domain';
+import { SILO_LIST } from '../shared/silos.generated';
 
 /** The agency that runs each silo's field, as the silo declares it (subgraphs/<silo>/silo.ts). */
 export const SILO_AGENCIES: readonly Agency[] = SILO_LIST.map((s) => ({

@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { ImportFileError } from './errors';
+import { ImportFileError } from '../shared/import/errors';
 
 export interface CsvRow {
   /** Physical line the row starts on (1 = first line of the file). */

@@ -9,7 +9,7 @@
  * it holds bytes CP932 cannot decode (EUC-JP, UTF-16, a binary file).
  */
 import iconv from 'iconv-lite';
-import { ImportFileError } from './errors';
+import { ImportFileError } from '../shared/import/errors';
 
 export const ENCODINGS = ['utf8', 'cp932'] as const;
 export type EncodingName = (typeof ENCODINGS)[number];

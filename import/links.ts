@@ -3,10 +3,10 @@
  * candidates; confirming one (method CONFIRMED_CANDIDATE, by a named staff member);
  * and undoing a wrong link, which puts the record back in the waiting list.
  */
-import type { Store } from '../store';
-import type { ResidentLink } from '../silo/types';
-import { LINK_INDEX } from '../silo/types';
-import type { Identity, SiloImport } from './definition';
+import type { Store } from '../shared/store';
+import type { ResidentLink } from '../shared/silo/types';
+import { LINK_INDEX } from '../shared/silo/types';
+import type { Identity, SiloImport } from '../shared/import/definition';
 import type { ImportedDoc, PendingLink } from './engine';
 import type { Candidate, RegistryPerson } from './residents';
 import { PEOPLE_COLLECTION, ResidentIndex } from './residents';

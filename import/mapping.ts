@@ -5,12 +5,12 @@
  * lacks. See docs/IMPORT.md and `subgraphs/<silo>/import/mapping.example.json`.
  */
 import fs from 'node:fs/promises';
-import type { SiloImport } from './definition';
-import { RESIDENT_ID_FIELD } from './definition';
+import type { SiloImport } from '../shared/import/definition';
+import { RESIDENT_ID_FIELD } from '../shared/import/definition';
 import type { EncodingOption } from './encoding';
 import { isEncodingOption } from './encoding';
-import type { ImportIssue } from './errors';
-import { FieldError, ImportFileError } from './errors';
+import type { ImportIssue } from '../shared/import/errors';
+import { FieldError, ImportFileError } from '../shared/import/errors';
 
 export interface Mapping {
   silo: string;

@@ -18,9 +18,9 @@
  * confident enough to link without a person (see docs/IMPORT.md).
  */
 import { distance } from 'fastest-levenshtein';
-import type { Store, StoredDoc } from '../store';
-import type { Identity } from './definition';
-import { normaliseAddress, normaliseKana } from './normalise';
+import type { Store, StoredDoc } from '../shared/store';
+import type { Identity } from '../shared/import/definition';
+import { normaliseAddress, normaliseKana } from '../shared/import/normalise';
 
 /** The juso subgraph's collection of residents (subgraphs/juso/model.ts, COLLECTIONS.people). */
 export const PEOPLE_COLLECTION = 'people';
