@@ -1,6 +1,6 @@
 /** Each subgraph's factory and seed, by name: what the launcher, the seed command and the tests start. */
 import type { ServiceName } from '../shared/domain';
-import type { SeedOptions } from '../town/seed';
+import type { SeedOptions } from '../shared/seed';
 import type { Store } from '../shared/store';
 import { jusoService } from './juso/server';
 import type { SubgraphService } from './service';

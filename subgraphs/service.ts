@@ -4,7 +4,7 @@
  * own to run.ts, so the runner imports no service (arrows run down only).
  */
 import type { Startable } from '../shared/http/service';
-import type { SeedOptions } from '../town/seed';
+import type { SeedOptions } from '../shared/seed';
 import type { Store } from '../shared/store';
 
 export interface SubgraphService {

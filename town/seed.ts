@@ -1,7 +1,7 @@
-/** What every service's seed takes: the canonical scenarios plus N synthetic residents. */
-export interface SeedOptions {
-  syntheticResidents: number;
-}
+/**
+ * What the demo town's seeds share: how seeded records are linked, and writing in
+ * batches. The contract a seed implements (SeedOptions) is shared/seed.ts.
+ */
 
 /** Seeded records are linked as of the demo town's start of year. */
 export const SEED_LINK = {

@@ -10,7 +10,7 @@ import type { SensitivityClass, WelfareField } from '../domain';
 import type { Startable } from '../http/service';
 import { startable } from '../http/service';
 import type { SiloImport } from '../import/definition';
-import type { SeedOptions } from '../../town/seed';
+import type { SeedOptions } from '../seed';
 import type { Store } from '../store';
 import type { RecordClass } from './record-classes';
 import { registerRecordClasses } from './record-classes';

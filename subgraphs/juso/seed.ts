@@ -1,7 +1,7 @@
 /** The 重層 side of the demo town, exactly as SCENARIOS.md gives it, plus synthetic residents. */
 import type { WelfareField } from '../../shared/domain';
 import { WELFARE_FIELDS } from '../../shared/domain';
-import type { SeedOptions } from '../../town/seed';
+import type { SeedOptions } from '../../shared/seed';
 import { inBatches } from '../../town/seed';
 import type { Store } from '../../shared/store';
 import { DEMO_AGENCIES } from '../../town/agencies';

@@ -1,7 +1,7 @@
 /** The demo town's 介護 records, in the 地域包括支援センター's own shape. */
 import type { Store } from '../../shared/store';
 import { inBatches, SEED_LINK } from '../../town/seed';
-import type { SeedOptions } from '../../town/seed';
+import type { SeedOptions } from '../../shared/seed';
 import { syntheticTown } from '../../town/synthetic';
 import type { HihokenshaDoc, YokaigodoCode } from './adapter/native';
 import { KAIGO_COLLECTION } from './adapter/native';

@@ -1,7 +1,7 @@
 /** The demo town's 子ども records, in the こども家庭センター's own shape. */
 import type { Store } from '../../shared/store';
 import { inBatches, SEED_LINK } from '../../town/seed';
-import type { SeedOptions } from '../../town/seed';
+import type { SeedOptions } from '../../shared/seed';
 import { syntheticTown } from '../../town/synthetic';
 import type { JidoDoc } from './adapter/native';
 import { KODOMO_COLLECTION } from './adapter/native';

@@ -1,7 +1,7 @@
 /** The demo town's 困窮 records, in the 自立相談支援機関's own shape. */
 import type { Store } from '../../shared/store';
 import { inBatches, SEED_LINK } from '../../town/seed';
-import type { SeedOptions } from '../../town/seed';
+import type { SeedOptions } from '../../shared/seed';
 import { syntheticTown } from '../../town/synthetic';
 import type { SodanDoc } from './adapter/native';
 import { KONKYU_COLLECTION } from './adapter/native';

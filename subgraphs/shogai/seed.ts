@@ -1,7 +1,7 @@
 /** The demo town's 障害 records, in the 相談支援事業所's own shape. */
 import type { Store } from '../../shared/store';
 import { inBatches, SEED_LINK } from '../../town/seed';
-import type { SeedOptions } from '../../town/seed';
+import type { SeedOptions } from '../../shared/seed';
 import { syntheticTown } from '../../town/synthetic';
 import type { RiyoshaDoc, TechoShubetsu } from './adapter/native';
 import { SHOGAI_COLLECTION } from './adapter/native';
