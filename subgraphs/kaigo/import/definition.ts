@@ -17,7 +17,7 @@ import {
   mergeHistory,
   requireTogether,
   text,
-} from '../../../import';
+} from '../../../shared/import';
 import type { HihokenshaDoc } from '../adapter/native';
 import { KAIGO_COLLECTION, KAIGO_INDEXES, YOKAIGODO_CODES } from '../adapter/native';
 

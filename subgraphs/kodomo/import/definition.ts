@@ -18,7 +18,7 @@ import {
   mergeByKey,
   mergeHistory,
   text,
-} from '../../../import';
+} from '../../../shared/import';
 import type { JidoDoc } from '../adapter/native';
 import { KODOMO_COLLECTION, KODOMO_INDEXES, YOTAIKYO_KUBUN } from '../adapter/native';
 

@@ -20,7 +20,7 @@ import {
   mergeHistory,
   requireTogether,
   text,
-} from '../../../import';
+} from '../../../shared/import';
 import type { SodanDoc } from '../adapter/native';
 import { KONKYU_COLLECTION, KONKYU_INDEXES } from '../adapter/native';
 

@@ -20,7 +20,7 @@ import {
   mergeHistory,
   requireTogether,
   text,
-} from '../../../import';
+} from '../../../shared/import';
 import type { RiyoshaDoc } from '../adapter/native';
 import { SHOGAI_COLLECTION, SHOGAI_INDEXES, TECHO_SHUBETSU } from '../adapter/native';
 
