@@ -24,7 +24,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mintDevToken } from '../shared/auth/dev-idp';
+import { mintDevToken } from '../town/dev-idp';
 import { SERVICES } from '../shared/domain';
 import type { Child, GatewayReady, SubgraphsReady } from './ipc';
 import { startChild } from './ipc';

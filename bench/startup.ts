@@ -20,7 +20,7 @@ import { DashboardHouseholdDocument as HOUSEHOLD } from '../dashboard/generated/
 import { buildAll } from '../scripts/build';
 import { ROOT } from '../scripts/build-stamp';
 import { launchService, waitHealthy } from '../scripts/launch';
-import { mintDevToken } from '../shared/auth/dev-idp';
+import { mintDevToken } from '../town/dev-idp';
 import type { ServiceName } from '../shared/domain';
 import { SUBGRAPHS } from '../shared/services';
 

@@ -22,7 +22,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { Options } from 'autocannon';
 import Database from 'better-sqlite3';
-import { mintDevToken } from '../shared/auth/dev-idp';
+import { mintDevToken } from '../town/dev-idp';
 
 const ROOT = path.resolve(__dirname, '..');
 const SUBGRAPHS = ['juso', 'kaigo', 'shogai', 'kodomo', 'konkyu'] as const;

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { DashboardHouseholdDocument } from '../dashboard/generated/graphql';
-import { mintDevToken } from '../shared/auth/dev-idp';
+import { mintDevToken } from '../town/dev-idp';
 import { setTracingOn } from '../shared/observability/tracing';
 import { startTestGraph } from '../testkit/graph';
 

@@ -1,5 +1,5 @@
 /** `npm run --silent token -- <staff id>`: prints a demo-town token for that staff member. */
-import { mintDevToken } from '../shared/auth/dev-idp';
+import { mintDevToken } from '../town/dev-idp';
 import { quietOnClosedPipe, writeOut } from './output';
 
 quietOnClosedPipe();

@@ -8,8 +8,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { MintOptions } from '../shared/auth/dev-idp';
-import { mintDevToken } from '../shared/auth/dev-idp';
+import type { MintOptions } from '../town/dev-idp';
+import { mintDevToken } from '../town/dev-idp';
 import {
   CredentialSigner,
   CredentialVerifier,

@@ -49,4 +49,4 @@ export type { KonkyuRecord } from '../subgraphs/konkyu/adapter/to-graph';
 
 /** The demo town's staff (who `token(staffId)` can sign for) and agencies. */
 export { DEMO_AGENCIES, DEMO_STAFF } from '../town/agencies';
-export type { MintOptions } from '../shared/auth/dev-idp';
+export type { MintOptions } from '../town/dev-idp';

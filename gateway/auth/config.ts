@@ -17,7 +17,7 @@
  * With NODE_ENV=production the demo IdP's key (dev/idp/) is never trusted, whichever
  * file or URL serves it, unless ALLOW_DEMO_KEYS=1 (shared/auth/demo-keys.ts).
  */
-import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, DEV_IDP_JWKS_FILE } from '../../shared/auth/dev-idp';
+import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, DEV_IDP_JWKS_FILE } from '../../town/dev-idp';
 
 /** Asymmetric algorithms only: a shared secret would let any verifier mint tokens. */
 export const ASYMMETRIC_ALGORITHMS = [

@@ -12,7 +12,7 @@
  * all: the gateway answers 404, as for any unknown path.
  */
 import type http from 'node:http';
-import { mintDevToken } from '../../shared/auth/dev-idp';
+import { mintDevToken } from '../../town/dev-idp';
 import type { RouteHandler } from '../../shared/http/service';
 import { readBody } from '../../shared/http/service';
 import { createLogger } from '../../shared/logger';

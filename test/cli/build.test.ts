@@ -14,7 +14,7 @@ import { DashboardHouseholdDocument as HOUSEHOLD } from '../../dashboard/generat
 import { buildAll } from '../../scripts/build';
 import { ROOT, stampFile, staleBuild } from '../../scripts/build-stamp';
 import { launchService, waitHealthy } from '../../scripts/launch';
-import { mintDevToken } from '../../shared/auth/dev-idp';
+import { mintDevToken } from '../../town/dev-idp';
 import { SUBGRAPHS } from '../../shared/services';
 
 jest.setTimeout(120_000);

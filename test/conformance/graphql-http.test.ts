@@ -5,7 +5,7 @@
  * that do not are listed below with the reason we accept them.
  */
 import { auditServer } from 'graphql-http';
-import { mintDevToken } from '../../shared/auth/dev-idp';
+import { mintDevToken } from '../../town/dev-idp';
 import { SERVICES } from '../../shared/domain';
 import type { ExtraGateway } from '../support/extra-gateway';
 import { startExtraGateway } from '../support/extra-gateway';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { mintDevToken } from '../../shared/auth/dev-idp';
+import { mintDevToken } from '../../town/dev-idp';
 import type { TestGraph } from '../support/graph';
 import { ARTIFACTS, launchChromium, startDashboardGraph } from '../support/browser';
 

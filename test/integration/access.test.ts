@@ -332,7 +332,7 @@ describe('audit', () => {
   });
 
   it('lets the coordinator read who saw what about a person', async () => {
-    const { mintDevToken } = await import('../../shared/auth/dev-idp');
+    const { mintDevToken } = await import('../../town/dev-idp');
     const url = graph.url.replace(/\/graphql$/, '/audit?person=P-201');
     const coordinator = await fetch(url, {
       headers: { authorization: `Bearer ${await mintDevToken('s-fukushi-01')}` },

@@ -5,7 +5,7 @@
 import { DashboardHouseholdDocument } from '../../dashboard/generated/graphql';
 import type { AuditRecord } from '../../gateway/audit/audit-log';
 import { AUDIT_COLLECTION } from '../../gateway/audit/audit-log';
-import { mintDevToken } from '../../shared/auth/dev-idp';
+import { mintDevToken } from '../../town/dev-idp';
 import type { EmbeddedStore } from '../../shared/store';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';

@@ -9,7 +9,7 @@ import { createHmac, createPublicKey } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
-import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, mintDevToken } from '../../shared/auth/dev-idp';
+import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, mintDevToken } from '../../town/dev-idp';
 import { CREDENTIAL_HEADER, CredentialSigner } from '../../shared/auth/gateway-credential';
 import type { Reply } from '../support/extra-gateway';
 import type { TestGraph } from '../support/graph';

@@ -4,7 +4,7 @@
  * was withheld and whose second was disclosed recorded only the withholding. Now the
  * request's one record carries every decision: both are there.
  */
-import { mintDevToken } from '../../shared/auth/dev-idp';
+import { mintDevToken } from '../../town/dev-idp';
 import { demoTown } from '../../testkit';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';

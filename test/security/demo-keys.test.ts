@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
-import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, mintDevToken } from '../../shared/auth/dev-idp';
+import { DEV_IDP_AUDIENCE, DEV_IDP_ISSUER, mintDevToken } from '../../town/dev-idp';
 import { DEMO_KEY_FINGERPRINTS, DemoKeysError, jwkFingerprint } from '../../shared/auth/demo-keys';
 import { CredentialSigner, CredentialVerifier } from '../../shared/auth/gateway-credential';
 import type { CredentialSubject } from '../../shared/auth/gateway-credential';

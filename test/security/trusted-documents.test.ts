@@ -32,7 +32,7 @@ import type { ExtraGateway } from '../support/extra-gateway';
 import { startExtraGateway } from '../support/extra-gateway';
 import type { TestGraph } from '../support/graph';
 import { startTestGraph } from '../support/graph';
-import { mintDevToken } from '../../shared/auth/dev-idp';
+import { mintDevToken } from '../../town/dev-idp';
 import { recordAttack } from '../support/security-summary';
 import { readOperationFiles, sentDocuments } from '../../scripts/codegen-documents';
 

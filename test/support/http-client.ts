@@ -1,5 +1,5 @@
 /** Raw HTTP against a GraphQL endpoint, for tests that send what a client library would not. */
-import { mintDevToken } from '../../shared/auth/dev-idp';
+import { mintDevToken } from '../../town/dev-idp';
 
 export interface Reply {
   status: number;

@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
-import type { StaffMember } from '../../town/agencies';
-import { DEMO_STAFF } from '../../town/agencies';
+import type { StaffMember } from './agencies';
+import { DEMO_STAFF } from './agencies';
 
 export const DEV_IDP_ISSUER = 'https://idp.sakura-town.example/dev';
 export const DEV_IDP_AUDIENCE = 'juso-gateway';
-export const DEV_IDP_JWKS_FILE = path.resolve(__dirname, '../../dev/idp/jwks.json');
-const PRIVATE_KEY_FILE = path.resolve(__dirname, '../../dev/idp/private.jwk.json');
+export const DEV_IDP_JWKS_FILE = path.resolve(__dirname, '../dev/idp/jwks.json');
+const PRIVATE_KEY_FILE = path.resolve(__dirname, '../dev/idp/private.jwk.json');
 
 export interface MintOptions {
   /** Seconds until expiry (default 8 hours, a working day). */
