@@ -19,4 +19,22 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // shared/ is what the services share at run time: the demo town (town/) and the offline
+  // import engine (import/) sit above it, so it imports neither (README.md, Layout).
+  ...[1, 2, 3].map((depth) => ({
+    files: [`shared/${'*/'.repeat(depth - 1)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./){${depth}}(town|import)(/|$)`,
+              message: 'shared/ must not import town/ or import/: they sit above it.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
 );
