@@ -1,5 +1,5 @@
 /**
- * A plausible stretch of 重層 workflow for the synthetic town (shared/town/synthetic.ts),
+ * A plausible stretch of 重層 workflow for the synthetic town (town/synthetic.ts),
  * so 事業評価 and the dashboards have something real to show at 1,000 or 150,000
  * residents: intakes with the consent question, referrals to 多機関協働 or, without
  * consent, cases opened at a 支援会議, assessments, plans put to meetings, 支援決定,

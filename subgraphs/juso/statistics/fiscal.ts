@@ -1,6 +1,6 @@
 /**
  * 年度 (April to March) in the town's calendar: every date is placed by its calendar day
- * in Asia/Tokyo (shared/town/calendar.ts), whatever the server's time zone, so a
+ * in Asia/Tokyo (shared/calendar.ts), whatever the server's time zone, so a
  * consultation received at 08:30 JST on 1 April counts in the new year.
  */
 import { tokyoDay } from '../../../shared/calendar';
