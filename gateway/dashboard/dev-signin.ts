@@ -1,5 +1,5 @@
 /**
- * The dashboard's demo sign-in: the development identity provider (shared/auth/dev-idp.ts)
+ * The dashboard's demo sign-in: the development identity provider (town/dev-idp.ts)
  * reachable from the browser, so a person trying the demo town can pick a staff member
  * instead of pasting a token.
  *
