@@ -1,7 +1,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'coverage/**', 'bench/out/**', 'dist/**', '.build-*/**', '**/generated/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'bench/out/**',
+      'dist/**',
+      '.build-*/**',
+      '**/generated/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     // CommonJS by necessity: Jest loads reporters and its config with require.
