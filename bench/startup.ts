@@ -10,18 +10,16 @@
  *
  *   npm run bench:startup [-- --rounds 5 --queries 300]
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DashboardHouseholdDocument as HOUSEHOLD } from '../dashboard/generated/graphql';
 import { buildAll } from '../scripts/build';
 import { ROOT } from '../scripts/build-stamp';
-import { launchService, waitHealthy } from '../scripts/launch';
+import { launchGraph } from '../scripts/launch';
+import type { GraphProcess as Process } from '../scripts/launch';
 import { mintDevToken } from '../town/dev-idp';
-import type { ServiceName } from '../shared/domain';
 import { SUBGRAPHS } from '../shared/services';
 
 const arg = (name: string, fallback: number) => {
@@ -32,7 +30,6 @@ const ROUNDS = arg('rounds', 5);
 const QUERIES = arg('queries', 300);
 
 type Mode = 'tsx' | 'compiled';
-type Process = ServiceName | 'gateway';
 
 interface Round {
   mode: Mode;
@@ -44,30 +41,11 @@ interface Round {
   rssAfterMb: Record<Process, number>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** VmRSS of a process, in MB (Linux). */
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
   return Math.round((kb / 1024) * 10) / 10;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 async function round(mode: Mode, compiledTree: string): Promise<Round> {
@@ -82,32 +60,18 @@ async function round(mode: Mode, compiledTree: string): Promise<Round> {
     SYNTHETIC_RESIDENTS: '0',
     LOG_LEVEL: 'error',
   };
-  delete env.METRICS_PORT;
-  const children = new Map<Process, ChildProcess>();
-  const readyMs = {} as Record<Process, number>;
-  const urls: Record<string, string> = {};
   const t0 = performance.now();
-  const start = async (name: Process, extra: NodeJS.ProcessEnv): Promise<string> => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/graphql`;
-    const child = launchService(name, mode === 'compiled', {
-      tree,
-      cwd: ROOT,
-      env: { ...env, ...extra, PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    children.set(name, child);
-    await waitHealthy(url, name, child);
-    readyMs[name] = Math.round(performance.now() - t0);
-    return url;
-  };
+  const graph = await launchGraph(mode === 'compiled', {
+    tree,
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }).catch((error: unknown) => {
+    fs.rmSync(data, { recursive: true, force: true });
+    throw error;
+  });
+  const { children, gatewayUrl, readyMs } = graph;
   try {
-    await Promise.all(
-      SUBGRAPHS.map(async (s) => {
-        urls[`${s.name.toUpperCase()}_URL`] = await start(s.name, {});
-      }),
-    );
-    const gatewayUrl = await start('gateway', urls);
     const startMs = Math.round(performance.now() - t0);
     const rss = () =>
       Object.fromEntries([...children].map(([name, c]) => [name, rssMb(c.pid!)])) as Record<Process, number>;
@@ -125,7 +89,7 @@ async function round(mode: Mode, compiledTree: string): Promise<Round> {
     }
     return { mode, startMs, readyMs, rssUpMb, rssAfterMb: rss() };
   } finally {
-    await Promise.all([...children.values()].map(stop));
+    await graph.stop();
     fs.rmSync(data, { recursive: true, force: true });
   }
 }

@@ -5,88 +5,46 @@
  * serve the dashboard's prebuilt script and answer the dashboard's household query, a
  * trusted document, under the access rules. A stale build is refused.
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DashboardHouseholdDocument as HOUSEHOLD } from '../../dashboard/generated/graphql';
 import { buildAll } from '../../scripts/build';
 import { ROOT, stampFile, staleBuild } from '../../scripts/build-stamp';
-import { launchService, waitHealthy } from '../../scripts/launch';
+import { launchGraph } from '../../scripts/launch';
+import type { LaunchedGraph } from '../../scripts/launch';
 import { mintDevToken } from '../../town/dev-idp';
-import { SUBGRAPHS } from '../../shared/services';
 
 jest.setTimeout(120_000);
 
 // Inside the project (its node_modules resolve from there); hidden, so the build skips it.
 const OUT = path.join(ROOT, `.build-test-${process.pid}`);
 const DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'build-test-'));
-const children: ChildProcess[] = [];
+let graph: LaunchedGraph | undefined;
 let gatewayUrl = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   await buildAll(OUT);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    ALLOW_DEMO_KEYS: '1',
-    DATA_DIR: DATA,
-    SEED: 'if-empty',
-    SYNTHETIC_RESIDENTS: '0',
-    LOG_LEVEL: 'warn',
-  };
-  delete env.METRICS_PORT;
-  const urls: Record<string, string> = {};
-  const started = await Promise.all(
-    SUBGRAPHS.map(async (s) => {
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}/graphql`;
-      urls[`${s.name.toUpperCase()}_URL`] = url;
-      const child = launchService(s.name, true, {
-        tree: OUT,
-        cwd: ROOT,
-        env: { ...env, PORT: String(port) },
-      });
-      children.push(child);
-      return waitHealthy(url, s.name, child);
-    }),
-  );
-  expect(started).toHaveLength(SUBGRAPHS.length);
-  const port = await freePort();
-  gatewayUrl = `http://127.0.0.1:${port}/graphql`;
-  const gateway = launchService('gateway', true, {
+  graph = await launchGraph(true, {
     tree: OUT,
     cwd: ROOT,
-    env: { ...env, ...urls, PORT: String(port) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ALLOW_DEMO_KEYS: '1',
+      DATA_DIR: DATA,
+      SEED: 'if-empty',
+      SYNTHETIC_RESIDENTS: '0',
+      LOG_LEVEL: 'warn',
+    },
+    // The demo-key warnings are expected here; errors still show.
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  children.push(gateway);
-  await waitHealthy(gatewayUrl, 'gateway', gateway);
+  gatewayUrl = graph.gatewayUrl;
 });
 
 afterAll(async () => {
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise((resolve) => {
-          if (c.exitCode !== null) return resolve(null);
-          c.once('exit', resolve);
-          c.kill('SIGTERM');
-        }),
-    ),
-  );
+  await graph?.stop();
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.rmSync(DATA, { recursive: true, force: true });
 });
@@ -112,7 +70,7 @@ it('runs compiled JavaScript only: no TypeScript module is loaded from the build
       return e.isDirectory() ? ts(full) : e.name.endsWith('.ts') ? [full] : [];
     });
   expect(ts(OUT)).toEqual([]);
-  expect(children.every((c) => c.exitCode === null)).toBe(true);
+  expect([...graph!.children.values()].every((c) => c.exitCode === null)).toBe(true);
 });
 
 it('answers the dashboard household query on the access rules: own field shown, others withheld', async () => {
