@@ -7,7 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { check, ownRecord, refusal } from './access';
 import type { JusoContext } from './context';
 import { emergencyResolvers } from './emergency/resolvers';
-import { loadEmergencyFacts, loadMeetingFacts, loadPersonFacts, requestFacts, unknownPerson } from './facts';
+import { loadEmergencyFacts, loadMeetingFacts } from './facts';
 import type {
   CaseDoc,
   ConsentDoc,
@@ -17,6 +17,7 @@ import type {
   PersonDoc,
   PlanDoc,
 } from './model';
+import type { PersonFacts } from '../../shared/access/facts';
 import { isActiveConsent } from '../../shared/access/facts';
 import {
   consentGate,
@@ -92,10 +93,13 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
       args: { personIds: string[]; meetingId?: string | null; emergencyId?: string | null },
       ctx: JusoContext,
     ) => {
-      const ids = [...new Set(args.personIds)];
-      const people = await loadPersonFacts(requestFacts(ctx.repo, ctx.loaders), ids);
+      // The request's facts loader: the same reads (and the same unknown-person answer)
+      // as this subgraph's own checks in the request.
+      const people = await ctx.access.personFacts.loadMany([...new Set(args.personIds)]);
+      const failed = people.find((p): p is Error => p instanceof Error);
+      if (failed) throw failed;
       return {
-        people: people.map((p, i) => p ?? unknownPerson(ids[i] as string)),
+        people: people as PersonFacts[],
         meeting: args.meetingId ? await loadMeetingFacts(ctx.repo, args.meetingId) : null,
         emergency: args.emergencyId ? await loadEmergencyFacts(ctx.repo, args.emergencyId) : null,
       };
@@ -266,5 +270,3 @@ export const resolvers: GraphQLResolverMap<JusoContext> = {
     reason: (c: ConsentDoc) => c.reason ?? null,
   },
 };
-
-export { loadMeetingFacts, loadPersonFacts };
