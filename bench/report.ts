@@ -107,7 +107,8 @@ export interface Targets {
   oursHiveCostVsHive: number | null;
 }
 
-const median = (xs: number[]) => {
+/** The median of the finite values (the mean of the middle two for an even count); NaN for none. */
+export const median = (xs: number[]) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length === 0

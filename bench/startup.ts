@@ -21,6 +21,7 @@ import { launchGraph } from '../scripts/launch';
 import type { GraphProcess as Process } from '../scripts/launch';
 import { mintDevToken } from '../town/dev-idp';
 import { SUBGRAPHS } from '../shared/services';
+import { median as medianOf } from './report';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -94,12 +95,10 @@ async function round(mode: Mode, compiledTree: string): Promise<Round> {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : Math.round(((s[m - 1]! + s[m]!) / 2) * 10) / 10;
-};
-const sum = (r: Record<string, number>) => Math.round(Object.values(r).reduce((a, b) => a + b, 0) * 10) / 10;
+/** To a tenth, as the figures are printed. */
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const median = (xs: number[]) => r1(medianOf(xs));
+const sum = (r: Record<string, number>) => r1(Object.values(r).reduce((a, b) => a + b, 0));
 
 async function main(): Promise<void> {
   const tree = path.join(ROOT, '.build-bench');
