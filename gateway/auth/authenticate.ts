@@ -13,6 +13,8 @@ import type { KeyInUse } from '../../shared/auth/demo-keys';
 import { DEMO_KEY_FINGERPRINTS, jwkFingerprint } from '../../shared/auth/demo-keys';
 import { createLogger } from '../../shared/logger';
 import type { AuthConfig } from './config';
+import type { VerifyingKey } from './verified-tokens';
+import { flattened, VerifiedTokens } from './verified-tokens';
 
 const log = createLogger('auth');
 
@@ -83,6 +85,8 @@ function demoKeyFreeFetch(url: URL): typeof fetch {
 
 export class StaffAuthenticator {
   private readonly keys: JWTVerifyGetKey;
+  /** Tokens verified lately, so a session's token is verified once, not per request. */
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     private readonly config: AuthConfig,
@@ -105,22 +109,38 @@ export class StaffAuthenticator {
     if (!match) throw new AuthenticationError('malformed authorization header');
     const token = match[1] as string;
     if (token.length > this.config.maxTokenBytes) throw new AuthenticationError('token too large');
-    let payload;
+    const known = await this.verified.recall(token, this.keys);
+    if (known) return known;
+    let verifiedWith: VerifyingKey | undefined;
+    let payload, protectedHeader;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
-        algorithms: this.config.algorithms,
-        issuer: this.config.issuer,
-        audience: this.config.audience,
-        clockTolerance: this.config.clockToleranceSeconds,
-        requiredClaims: ['exp', 'sub'],
-      }));
+      ({ payload, protectedHeader } = await jwtVerify(
+        token,
+        async (header, input) => (verifiedWith = await this.keys(header, input)),
+        {
+          algorithms: this.config.algorithms,
+          issuer: this.config.issuer,
+          audience: this.config.audience,
+          clockTolerance: this.config.clockToleranceSeconds,
+          requiredClaims: ['exp', 'sub'],
+        },
+      ));
     } catch (error) {
       throw new AuthenticationError(`token refused: ${(error as Error).message}`);
     }
     const agencyId = payload[this.config.agencyClaim];
     const agency = typeof agencyId === 'string' ? this.agencies.find((a) => a.id === agencyId) : undefined;
     if (!agency || !payload.sub) throw new AuthenticationError('token names no agency of this town');
-    return { staffId: payload.sub, agency };
+    const principal = { staffId: payload.sub, agency };
+    if (verifiedWith !== undefined && typeof payload.exp === 'number')
+      this.verified.remember(token, {
+        principal,
+        header: protectedHeader,
+        input: flattened(token),
+        key: verifiedWith,
+        exp: payload.exp,
+      });
+    return principal;
   }
 
   /** Like authenticate, but a refusal is logged and answered with null. */
