@@ -137,8 +137,22 @@ export interface AuditRow extends Omit<AuditDecision, 'count'> {
   count: number;
 }
 
+/**
+ * One part of a key: its length, then itself; `~` for null, `#` for the 0 of "the
+ * person's own". Length-prefixed, so no value can fake a boundary and distinct decisions
+ * never share a key; cheaper than JSON.stringify of an array, for ~50 decisions a request.
+ */
+const part = (v: string | null | 0): string => (v === null ? '~' : v === 0 ? '#' : `${v.length}:${v}`);
+
 export const decisionKey = (d: AuditedDecision): string =>
-  JSON.stringify([d.personId, d.field, d.cls, d.subjectId, d.decision, d.basis, d.consentId, d.code]);
+  part(d.personId) +
+  part(d.field) +
+  part(d.cls) +
+  part(d.subjectId) +
+  part(d.decision) +
+  part(d.basis) +
+  part(d.consentId) +
+  part(d.code);
 
 /** Groups a request's decisions; identical decisions fold into one with their counts summed. */
 export function encodeDecisions(decisions: readonly AuditDecision[]): {
@@ -172,10 +186,17 @@ export function encodeDecisions(decisions: readonly AuditDecision[]): {
     const subject = i >= 0 && dec.subjectId === dec.personId ? 0 : dec.subjectId;
     const consent = i >= 0 && dec.consentId !== null && consents[i] === dec.consentId ? 0 : dec.consentId;
     const outcome = dec.decision === 'DISCLOSED' ? 'D' : 'W';
-    const head = [dec.field, dec.cls, outcome, dec.basis, dec.code, subject, consent] as const;
-    const key = JSON.stringify(head);
+    const key =
+      part(dec.field) +
+      part(dec.cls) +
+      outcome +
+      part(dec.basis) +
+      part(dec.code) +
+      part(subject) +
+      part(consent);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = [...head, []]));
+    if (!group)
+      groups.set(key, (group = [dec.field, dec.cls, outcome, dec.basis, dec.code, subject, consent, []]));
     group[7].push(dec.count === 1 ? i : [i, dec.count]);
   }
   const d = [...groups.values()];

@@ -128,3 +128,32 @@ describe('audit record encoding', () => {
     ]);
   });
 });
+
+describe('decision keys', () => {
+  it('tell apart decisions whose values look like the key encoding, and fold only equal ones', () => {
+    const look = [
+      d({ personId: 'ab', field: 'c' }),
+      d({ personId: 'a', field: 'bc' }),
+      d({ personId: '1:a', field: 'b' }),
+      d({ personId: null }),
+      d({ personId: '1', field: 'a1:b' }),
+      d({ personId: null, field: '~KAIGO' }),
+      d({ personId: '~', field: 'KAIGO' }),
+      d({ personId: '#', subjectId: '#' }),
+      d({ personId: '#', subjectId: null }),
+      d({ basis: null, consentId: 'CONSENT' }),
+      d({ basis: 'CONSENT', consentId: null }),
+    ];
+    // Each folds with its own copy only: as many decisions as there are distinct ones, each counted 3 times.
+    const decoded = decodeDecisions(encodeDecisions([...look, ...look.map((x) => ({ ...x, count: 2 }))]));
+    expect(decoded).toHaveLength(look.length);
+    expect(decoded.every((x) => x.count === 3)).toBe(true);
+    expect(decoded.map(({ count: _c, ...x }) => x)).toEqual(
+      expect.arrayContaining(look.map(({ count: _c, ...x }) => x)),
+    );
+    const ctx = { decisions: new Map() } as unknown as GatewayContext;
+    for (const x of [...look, ...look]) recordDecision(ctx, x);
+    expect(ctx.decisions.size).toBe(look.length);
+    expect([...ctx.decisions.values()].every((x) => x.count === 2)).toBe(true);
+  });
+});
