@@ -20,7 +20,7 @@ import type { RouteHandler, ServiceOptions } from '../shared/http/service';
 import { SUBGRAPHS, subgraphUrl } from '../shared/services';
 import type { Store } from '../shared/store';
 import { openStore } from '../shared/store';
-import { bindRequestId, observeAuditWrites, observeStore } from '../shared/observability';
+import { observeAuditWrites, observeStore } from '../shared/observability';
 import { DEMO_AGENCIES } from '../town/agencies';
 import { AuditLog } from './audit/audit-log';
 import { checkpointConfigFromEnv } from './audit/checkpoint';
@@ -207,7 +207,6 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
       }
       const emergencyId = emergencyHeader(headers['x-emergency-access'], meetingId);
       const requestId = randomUUID();
-      bindRequestId(requestId);
       return {
         requestId,
         principal,

@@ -3,14 +3,14 @@
  * machine reads them; readable lines (pino-pretty) when a person watches a terminal:
  * `npm start` in a TTY. LOG_FORMAT=json or LOG_FORMAT=pretty chooses explicitly.
  *
- * Every line written while a request is being served carries its request id
- * (request-scope.ts): the gateway's id, which travels to the subgraphs in the subject
- * of their credential, so one grep follows a request through all six services.
+ * A line about a request carries its request id as the field `requestId`, given by the
+ * caller from the service's context (observability/request-id.ts): the gateway's id,
+ * which travels to the subgraphs in the subject of their credential, so one grep follows
+ * a request through all six services.
  */
 import pino from 'pino';
 import type { DestinationStream, Logger, LoggerOptions } from 'pino';
 import PinoPretty from 'pino-pretty';
-import { currentRequestId } from './observability/request-scope';
 
 export type LogFormat = 'json' | 'pretty';
 
@@ -44,11 +44,6 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env): LoggerOptio
     level: env.LOG_LEVEL ?? (env.JEST_WORKER_ID ? 'silent' : 'info'),
     base: { service: env.SERVICE_NAME },
     timestamp: pino.stdTimeFunctions.isoTime,
-    // The request the line belongs to, when there is one; a field given at the call wins.
-    mixin: () => {
-      const requestId = currentRequestId();
-      return requestId ? { requestId } : {};
-    },
   };
 }
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { createLogger } from '../logger';
-import { observeRequest, observeService } from '../observability';
+import { observeRequest, observeService, requestIdOf } from '../observability';
 
 const log = createLogger('http');
 
@@ -89,6 +89,8 @@ export async function startService<TContext extends BaseContext>(
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    /** Set once the context is made: the request id of the line logged if the request fails. */
+    let requestId: string | undefined;
     try {
       if (url.pathname === '/health') {
         await options.healthCheck?.();
@@ -129,7 +131,15 @@ export async function startService<TContext extends BaseContext>(
           search: url.search,
           body,
         },
-        context: () => options.context({ headers: req.headers, rawBody, method: req.method ?? 'GET' }),
+        context: async () => {
+          const context = await options.context({
+            headers: req.headers,
+            rawBody,
+            method: req.method ?? 'GET',
+          });
+          requestId = requestIdOf(context);
+          return context;
+        },
       });
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
@@ -146,7 +156,7 @@ export async function startService<TContext extends BaseContext>(
         sendJson(res, 413, { errors: [{ message: 'Request body too large' }] });
         return;
       }
-      log.error({ err: error, path: url.pathname }, 'request failed');
+      log.error({ err: error, path: url.pathname, requestId }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.end();
     }

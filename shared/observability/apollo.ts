@@ -8,7 +8,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { isWithheldCode } from '../access/errors';
 import { metrics, secondsSince } from './metrics';
 import { operationLabel } from './operations';
-import { currentRequestId } from './request-scope';
+import { requestIdOf } from './request-id';
 import { annotate } from './tracing';
 
 /** A response path without list indexes: `household.members.konkyu`, which names a field, not a person. */
@@ -27,7 +27,7 @@ export function observabilityPlugin<TContext extends BaseContext>(
         async didResolveOperation({ operationName }) {
           operation = operationName;
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
           const label = operationLabel(operation);
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const withheld = new Map<string, number>();
@@ -44,7 +44,7 @@ export function observabilityPlugin<TContext extends BaseContext>(
           const result = errors.length === 0 ? 'ok' : withheldTotal === errors.length ? 'withheld' : 'errors';
           metrics.requests.inc({ service, operation: label, result });
           metrics.requestDuration.observe({ service, operation: label }, secondsSince(start));
-          const requestId = currentRequestId();
+          const requestId = requestIdOf(contextValue);
           annotate({
             'graphql.operation.name': label,
             'juso.errors': errors.length,

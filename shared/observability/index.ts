@@ -1,16 +1,14 @@
 /**
- * What the service shell (shared/http/service.ts) registers for every service: a
- * request scope (the request id in every log line), the request's server span, the
- * metrics plugin, and the process's metrics port.
+ * What the service shell (shared/http/service.ts) registers for every service: the
+ * request's server span, the metrics plugin, and the process's metrics port.
  */
 import type http from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { observabilityPlugin } from './apollo';
 import { ensureMetricsServer } from './metrics-server';
-import { inRequestScope } from './request-scope';
 import { serveTraced } from './tracing';
 
-export { bindRequestId, currentRequestId } from './request-scope';
+export { requestIdOf } from './request-id';
 export { observeStore } from './store';
 
 /** Adds the metrics plugin (before start) and starts the metrics port if METRICS_PORT is set. */
@@ -22,14 +20,14 @@ export async function observeService<TContext extends BaseContext>(
   await ensureMetricsServer();
 }
 
-/** Runs one HTTP request in its own scope and, with tracing on, its own server span. */
+/** Runs one HTTP request, with tracing on in its own server span. */
 export function observeRequest(
   name: string,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
 ): Promise<void> {
-  return inRequestScope(() => serveTraced(name, req, res, () => handle(req, res)));
+  return serveTraced(name, req, res, () => handle(req, res));
 }
 export { observeSubgraphCall } from './subgraph-call';
 export { inSpan } from './tracing';

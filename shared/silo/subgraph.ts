@@ -23,7 +23,6 @@ import type { Grants } from '../auth/gateway-credential';
 import { CREDENTIAL_HEADER, CredentialVerifier } from '../auth/gateway-credential';
 import type { IncomingRequestInfo, ServiceOptions } from '../http/service';
 import { createLogger } from '../logger';
-import { bindRequestId } from '../observability';
 import { subgraphTypeDefs } from '../schema/load';
 import { sensitivityOf } from '../schema/sensitivity';
 import type { Store } from '../store';
@@ -33,6 +32,8 @@ import { StoreRecordSource } from './store-source';
 import type { GraphRecord, LinkedNativeDoc, RecordSource, StoredSiloConfig } from './types';
 
 export interface SiloContext<G extends GraphRecord> extends BaseContext {
+  /** The gateway's request id, from its credential: for log lines and the span. */
+  requestId: string;
   records: DataLoader<string, G | null>;
   grants: Grants;
 }
@@ -140,21 +141,22 @@ export async function createSiloService<G extends GraphRecord>(
     context: async ({ headers, rawBody }: IncomingRequestInfo) => {
       const header = headers[CREDENTIAL_HEADER];
       let grants: Grants;
+      let requestId: string;
       try {
         const credential = await verifier.verify(
           typeof header === 'string' ? header : undefined,
           rawBody,
           headers,
         );
-        // The gateway's request id, from the credential's subject: in every log line from here on.
-        bindRequestId(credential.requestId);
         // A silo answers only what the gateway decided; no grants means nothing.
         grants = credential.grants ?? {};
+        requestId = credential.requestId;
       } catch (error) {
         log.warn({ reason: (error as Error).message }, 'request refused: no valid gateway credential');
         throw unauthenticatedRequest();
       }
       return {
+        requestId,
         grants,
         records: new DataLoader<string, G | null>(async (ids) => {
           const found = await source.findByResidentIds(ids);

@@ -10,7 +10,6 @@ import type { PersonFacts } from '../../shared/access/facts';
 import { CREDENTIAL_HEADER, CredentialVerifier } from '../../shared/auth/gateway-credential';
 import type { ServiceOptions } from '../../shared/http/service';
 import { createLogger } from '../../shared/logger';
-import { bindRequestId } from '../../shared/observability';
 import { parse } from 'graphql';
 import { startable } from '../../shared/http/service';
 import { JUSO_DEFAULT_PORT } from '../../shared/services';
@@ -68,7 +67,7 @@ const reportDecisions: ApolloServerPlugin<JusoContext> = {
             if (people.length === ids.length) accessFacts = { people, meeting };
           } catch (error) {
             // The gateway falls back to _accessFacts: facts it cannot get are never guessed.
-            log.warn({ err: error }, 'access facts not attached');
+            log.warn({ err: error, requestId: contextValue.requestId }, 'access facts not attached');
           }
         }
         result.extensions = {
@@ -119,8 +118,6 @@ export async function createJusoService(
       let credential;
       try {
         credential = await verifier.verify(typeof header === 'string' ? header : undefined, rawBody, headers);
-        // The gateway's request id, from the credential's subject: in every log line from here on.
-        bindRequestId(credential.requestId);
       } catch (error) {
         log.warn({ reason: (error as Error).message }, 'request refused: no valid gateway credential');
         throw unauthenticatedRequest();
@@ -130,6 +127,8 @@ export async function createJusoService(
       const loaders = createLoaders(repo);
       const facts = requestFacts(repo, loaders);
       return {
+        // The gateway's request id, from the credential's subject: for log lines and the span.
+        requestId: credential.requestId,
         loaders,
         repo,
         now: new Date(),
