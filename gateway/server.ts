@@ -36,6 +36,7 @@ import { dashboardRoutes } from './dashboard';
 import type { FetchStats } from './datasource';
 import { SubgraphDataSource } from './datasource';
 import { RequestFacts } from './enforcement/facts-client';
+import { installOperationCache } from './engine/apollo-operation-cache';
 import type { EngineName } from './engine/hive-rust';
 import { engineFromEnv, HiveRustGateway } from './engine/hive-rust';
 import { auditPlugin } from './plugins/audit';
@@ -142,6 +143,7 @@ export async function createGatewayService(options: GatewayOptions = {}): Promis
     });
   };
   const engine = options.engine ?? engineFromEnv();
+  if (engine === 'apollo') installOperationCache();
   const gateway =
     engine === 'hive-rust'
       ? new HiveRustGateway({ supergraphSdl, buildService })

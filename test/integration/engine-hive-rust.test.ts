@@ -145,3 +145,18 @@ it('the engine is chosen by name, and a wrong one refuses to start', async () =>
   expect(engineFromEnv({ GATEWAY_ENGINE: 'hive-rust' })).toBe('hive-rust');
   expect(() => engineFromEnv({ GATEWAY_ENGINE: 'hive' })).toThrow(/GATEWAY_ENGINE/);
 });
+
+it('on @apollo/gateway, repeated queries reuse the operation built for them, with the same answers', async () => {
+  // gateway/engine/apollo-operation-cache.ts: the comparisons above ran through it.
+  const { operationCacheStats } = await import('../../gateway/engine/apollo-operation-cache');
+  const before = { ...operationCacheStats };
+  const options = { as: 's-takikan-01', meeting: 'M-J1' };
+  const first = await apollo.query(PERSON, { id: 'P-101' }, options);
+  const again = await apollo.query(PERSON, { id: 'P-101' }, options);
+  const other = await apollo.query(PERSON, { id: 'P-401' }, options);
+  expect(operationCacheStats.hits - before.hits).toBeGreaterThanOrEqual(3);
+  expect(again.body).toEqual(first.body);
+  // Variables are the request's, not the cached operation's.
+  expect(other.body.data).toMatchObject({ person: { id: 'P-401' } });
+  expect(other.body).toEqual((await rust.query(PERSON, { id: 'P-401' }, options)).body);
+});
