@@ -31,12 +31,12 @@ function draft(i: number): AuditRecordDraft {
           field,
           cls,
           subjectId: `P-BENCH-${p}`,
-          decision: 'DISCLOSED',
+          decision: 'DISCLOSED' as const,
           basis: 'MEETING',
           consentId: `C-BENCH-${p}`,
           code: null,
           count: 1,
-        } as AuditDecision);
+        });
   return {
     at: new Date().toISOString(),
     requestId: `bench-${i}-${Math.random().toString(36).slice(2)}`,

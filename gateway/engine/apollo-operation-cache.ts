@@ -11,9 +11,10 @@
  * `validate: false`; the planner's own call on a plan-cache miss builds as before), and
  * answers from the cache only when the same API schema object gets the very same
  * operation node and fragment nodes under the same operation name; anything else (another
- * query, a schema update, a document parsed anew) builds as before. `Operation` is immutable once built (its methods return new
- * ones), so concurrent requests may share one. Entries live as long as the parsed
- * document does (WeakMap), so the cache is bounded by Apollo Server's document cache.
+ * query, a schema update, a document parsed anew) builds as before. `Operation` is
+ * immutable once built (its methods return new ones), so concurrent requests may share
+ * one. Entries live as long as the parsed document does (WeakMap), so the cache is
+ * bounded by Apollo Server's document cache.
  *
  * The exact versions are pinned in package.json; `installOperationCache` refuses to run
  * if the module no longer has the shape relied on, and a test checks the cache is hit.
