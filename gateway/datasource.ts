@@ -5,11 +5,9 @@
  * audit. Fetches are counted (tests, benchmark) and bounded in time, so a slow silo
  * costs its own fields and not the whole answer.
  */
-import { randomUUID } from 'node:crypto';
-import type http from 'node:http';
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Grants } from '../shared/auth/gateway-credential';
 import { CREDENTIAL_HEADER } from '../shared/auth/gateway-credential';
@@ -51,101 +49,27 @@ export class SubgraphError extends Error {}
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 const SUBGRAPH_UNAVAILABLE_MESSAGE = 'Unavailable: this field’s record system did not answer';
 
-type FetcherResponse = Awaited<ReturnType<RemoteGraphQLDataSource['fetcher']>>;
-type FetcherHeaders = FetcherResponse['headers'];
+/** Only the query plan's own fetches are sent; schema loading and health checks are not ours. */
+const INCOMING_OPERATION = 'incoming operation';
+type IncomingOperation = Extract<
+  GraphQLDataSourceProcessOptions<GatewayContext>,
+  { incomingRequestContext: unknown }
+>;
 
-/** The response headers as RemoteGraphQLDataSource reads them (Content-Type, Cache-Control). */
-class ResponseHeaders implements FetcherHeaders {
-  private readonly map = new Map<string, string>();
-  constructor(headers: http.IncomingHttpHeaders) {
-    for (const [k, v] of Object.entries(headers))
-      if (v !== undefined) this.map.set(k, Array.isArray(v) ? v.join(', ') : v);
-  }
-  append(name: string, value: string): void {
-    const k = name.toLowerCase();
-    const old = this.map.get(k);
-    this.map.set(k, old === undefined ? value : `${old}, ${value}`);
-  }
-  delete(name: string): void {
-    this.map.delete(name.toLowerCase());
-  }
-  get(name: string): string | null {
-    return this.map.get(name.toLowerCase()) ?? null;
-  }
-  has(name: string): boolean {
-    return this.map.has(name.toLowerCase());
-  }
-  set(name: string, value: string): void {
-    this.map.set(name.toLowerCase(), value);
-  }
-  entries(): IterableIterator<[string, string]> {
-    return this.map.entries();
-  }
-  keys(): IterableIterator<string> {
-    return this.map.keys();
-  }
-  values(): IterableIterator<string> {
-    return this.map.values();
-  }
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.map.entries();
-  }
-}
-
-/** A whole answer, already read, in the shape RemoteGraphQLDataSource expects from a fetch. */
-class ReadResponse implements FetcherResponse {
-  readonly bodyUsed = false;
-  readonly redirected = false;
-  readonly url: string;
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: ResponseHeaders;
-  constructor(private readonly result: PostResult) {
-    this.url = result.url;
-    this.status = result.status;
-    this.statusText = result.statusText;
-    this.headers = new ResponseHeaders(result.headers);
-  }
-  get ok(): boolean {
-    return this.status >= 200 && this.status < 300;
-  }
-  async text(): Promise<string> {
-    return this.result.body;
-  }
-  async json(): Promise<unknown> {
-    return JSON.parse(this.result.body);
-  }
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    const buf = Buffer.from(this.result.body, 'utf8');
-    return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-  }
-  clone(): ReadResponse {
-    return new ReadResponse(this.result);
-  }
-}
-
-/** Carries, from willSendRequest to the fetcher, which signing material a request uses. */
-const SIGN_REF_HEADER = 'x-juso-sign-ref';
-
-interface Signing {
-  context: GatewayContext;
-  grants: Grants | undefined;
-}
-
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+/**
+ * A data source of its own rather than a RemoteGraphQLDataSource: that class builds, per
+ * subgraph request, node-fetch Headers and a Request (URL parse, a copy of the body) that
+ * only its error hooks read, and would need the request's signing material smuggled
+ * through a header to its fetcher. Here the request is serialised once, signed with the
+ * context it belongs to, and sent; the answer is read the way RemoteGraphQLDataSource
+ * reads it (JSON by content type, an HTTP error as `status: statusText`).
+ */
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly options: SubgraphDataSourceOptions;
   private readonly plans = new Map<string, EntityFetchPlan>();
-  /** The decision for a fetch, keyed by its request's `http` object (kept from willSendRequest to respond). */
-  private readonly siloFetches = new WeakMap<object, SiloFetch>();
-  private readonly signing = new Map<string, Signing>();
 
   constructor(options: SubgraphDataSourceOptions) {
-    super({ url: options.url });
     this.options = options;
-    // The body is only serialised inside RemoteGraphQLDataSource, right before fetching:
-    // the credential binds that exact body, so it is signed here.
-    this.fetcher = ((url: string, init: { method: string; headers: Record<string, string>; body: string }) =>
-      this.signedFetch(url, init)) as unknown as typeof this.fetcher;
   }
 
   private plan(query: string): EntityFetchPlan {
@@ -160,61 +84,80 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return plan;
   }
 
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const { request } = options;
-    const context = options.context as GatewayContext;
-    const { stats, name, silo } = this.options;
-    stats.byService[name] = (stats.byService[name] ?? 0) + 1;
-    let grants: Grants | undefined;
-    if (silo) {
-      const representations = request.variables?.representations;
-      if (!request.query || !Array.isArray(representations))
-        throw new UnexpectedFetchError('not an entity fetch');
-      const personIds = representations.map((r: { __typename?: unknown; id?: unknown }) => {
-        if (r.__typename !== 'Person' || typeof r.id !== 'string')
-          throw new UnexpectedFetchError('not a Person');
-        return r.id;
-      });
-      const plan = this.plan(request.query);
-      grants = await inSpan(
-        'access.decide',
-        { 'juso.field': silo.field, 'juso.people': personIds.length },
-        () => decideSiloFetch(context, silo.field, personIds, plan),
-        grantCounts,
-      );
-      this.siloFetches.set(request.http as object, { plan, personIds, grants });
-    }
-    const ref = randomUUID();
-    this.signing.set(ref, { context, grants });
-    request.http?.headers.set(SIGN_REF_HEADER, ref);
+  /** A silo fetch is decided before it is sent: for whom, and what of each it may carry. */
+  private async decide(request: GatewayGraphQLRequest, context: GatewayContext): Promise<SiloFetch> {
+    const silo = this.options.silo as NonNullable<SubgraphDataSourceOptions['silo']>;
+    const representations = request.variables?.representations;
+    if (!request.query || !Array.isArray(representations))
+      throw new UnexpectedFetchError('not an entity fetch');
+    const personIds = representations.map((r: { __typename?: unknown; id?: unknown }) => {
+      if (r.__typename !== 'Person' || typeof r.id !== 'string')
+        throw new UnexpectedFetchError('not a Person');
+      return r.id;
+    });
+    const plan = this.plan(request.query);
+    const grants = await inSpan(
+      'access.decide',
+      { 'juso.field': silo.field, 'juso.people': personIds.length },
+      () => decideSiloFetch(context, silo.field, personIds, plan),
+      grantCounts,
+    );
+    return { plan, personIds, grants };
   }
 
-  private async signedFetch(
-    url: string,
-    init: { method: string; headers: Record<string, string>; body: string },
-  ): Promise<ReadResponse> {
-    // The query planner's fetches are POSTs; nothing else is ever sent.
-    if (init.method !== 'POST') throw new SubgraphError('only POST is sent to subgraphs');
-    const headers = { ...init.headers };
-    const ref = headers[SIGN_REF_HEADER];
-    delete headers[SIGN_REF_HEADER];
-    const signing = ref ? this.signing.get(ref) : undefined;
-    if (ref) this.signing.delete(ref);
-    if (!signing) throw new SubgraphError('a subgraph request without a decision is never sent');
+  /**
+   * A silo that cannot be reached costs its own fields only: each is null with one
+   * error at its path, so a dashboard can say which cells are missing and why.
+   */
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if ((options.kind as string) !== INCOMING_OPERATION)
+      throw new SubgraphError('only the query plan’s fetches are sent to subgraphs');
+    const { request, context, incomingRequestContext } = options as IncomingOperation;
+    const { stats, name, silo } = this.options;
+    stats.byService[name] = (stats.byService[name] ?? 0) + 1;
+    const siloFetch = silo ? await this.decide(request, context) : null;
+    try {
+      const response = await this.send(request, context, siloFetch?.grants);
+      // Welfare records are never cacheable, whatever a subgraph says (the gateway sends no cache hints).
+      restrictCaching(incomingRequestContext);
+      return this.received(response, context, siloFetch);
+    } catch (error) {
+      if (!siloFetch || error instanceof UnexpectedFetchError) throw error;
+      const keys = siloFetch.plan.records.map((r) => r.responseKey);
+      return {
+        data: { _entities: siloFetch.personIds.map(() => Object.fromEntries(keys.map((k) => [k, null]))) },
+        errors: siloFetch.personIds.flatMap((_, i) =>
+          keys.map((k) => ({
+            message: SUBGRAPH_UNAVAILABLE_MESSAGE,
+            path: ['_entities', i, k],
+            extensions: { code: SUBGRAPH_UNAVAILABLE },
+          })),
+        ),
+      };
+    }
+  }
+
+  /** The request as RemoteGraphQLDataSource would send it, with a credential bound to its exact body. */
+  private async send(
+    request: GatewayGraphQLRequest,
+    context: GatewayContext,
+    grants: Grants | undefined,
+  ): Promise<GatewayGraphQLResponse> {
+    const { query, http: _http, ...rest } = request;
+    if (!query) throw new SubgraphError('a subgraph request without a query');
+    const body = JSON.stringify({ query, ...rest });
+    const { name, url, signer, timeoutMs } = this.options;
     const answer = await observeSubgraphCall(
-      this.options.name,
+      name,
       async (trace) => {
-        // The traceparent (tracing on) is covered by the credential, like the body.
-        headers[CREDENTIAL_HEADER] = await this.options.signer.sign(
-          this.options.name,
-          credentialSubject(signing.context),
-          init.body,
-          signing.grants,
-          trace,
-        );
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          // The traceparent (tracing on) is covered by the credential, like the body.
+          [CREDENTIAL_HEADER]: await signer.sign(name, credentialSubject(context), body, grants, trace),
+        };
         if (trace.traceparent) headers.traceparent = trace.traceparent;
         try {
-          return await post(url, headers, init.body, this.options.timeoutMs);
+          return await post(url, headers, body, timeoutMs);
         } catch (error) {
           // No URL or service name in what reaches the client.
           throw new SubgraphError('a data source did not answer in time', { cause: error });
@@ -222,19 +165,29 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       },
       (error) => error instanceof SubgraphError && error.cause instanceof PostTimeoutError,
     );
-    return new ReadResponse(answer);
+    const parsed = parseAnswer(answer);
+    if (answer.status < 200 || answer.status > 299)
+      throw new GraphQLError(`${answer.status}: ${answer.statusText}`, {
+        extensions: {
+          response: { url: answer.url, status: answer.status, statusText: answer.statusText, body: parsed },
+          ...(answer.status === 401
+            ? { code: 'UNAUTHENTICATED' }
+            : answer.status === 403
+              ? { code: 'FORBIDDEN' }
+              : {}),
+        },
+      });
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+    return parsed as GatewayGraphQLResponse;
   }
 
-  override async didReceiveResponse({
-    response,
-    request,
-    context,
-  }: {
-    response: GatewayGraphQLResponse;
-    request: GatewayGraphQLRequest;
-    context: GatewayContext;
-  }): Promise<GatewayGraphQLResponse> {
-    const siloFetch = request.http ? this.siloFetches.get(request.http) : undefined;
+  /** A silo's answer held to its grants; the 重層 subgraph's decisions and facts taken in. */
+  private received(
+    response: GatewayGraphQLResponse,
+    context: GatewayContext,
+    siloFetch: SiloFetch | null,
+  ): GatewayGraphQLResponse {
     const silo = this.options.silo;
     if (siloFetch && silo) {
       const errors: GraphQLFormattedError[] = [...(response.errors ?? [])];
@@ -257,37 +210,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     delete response.extensions;
     return response;
   }
+}
 
-  /**
-   * A silo that cannot be reached costs its own fields only: each is null with one
-   * error at its path, so a dashboard can say which cells are missing and why.
-   */
-  override async process(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
-  ): Promise<GatewayGraphQLResponse> {
-    try {
-      return await super.process(options);
-    } catch (error) {
-      const siloFetch = options.request.http ? this.siloFetches.get(options.request.http) : undefined;
-      if (!siloFetch || error instanceof UnexpectedFetchError) throw error;
-      const keys = siloFetch.plan.records.map((r) => r.responseKey);
-      return {
-        data: { _entities: siloFetch.personIds.map(() => Object.fromEntries(keys.map((k) => [k, null]))) },
-        errors: siloFetch.personIds.flatMap((_, i) =>
-          keys.map((k) => ({
-            message: SUBGRAPH_UNAVAILABLE_MESSAGE,
-            path: ['_entities', i, k],
-            extensions: { code: SUBGRAPH_UNAVAILABLE },
-          })),
-        ),
-      };
-    }
-  }
+/** The body as RemoteGraphQLDataSource parses it: JSON when the answer says it is, text otherwise. */
+function parseAnswer(answer: PostResult): unknown {
+  const type = answer.headers['content-type'];
+  return type?.startsWith('application/json') || type?.startsWith('application/graphql-response+json')
+    ? (JSON.parse(answer.body) as unknown)
+    : answer.body;
+}
 
-  override didEncounterError(error: Error): void {
-    // Rethrown as is; the message names no URL (see signedFetch and the error formatter).
-    throw error;
-  }
+/** As RemoteGraphQLDataSource restricts the response's cache policy by a subgraph's answer without hints. */
+function restrictCaching(incoming: IncomingOperation['incomingRequestContext']): void {
+  const policy = incoming.overallCachePolicy;
+  if (policy && 'restrict' in policy) policy.restrict({ maxAge: 0 });
 }
 
 /** The access decision's outcome as span attributes: counts per verdict, never a person. */

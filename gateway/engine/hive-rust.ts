@@ -105,7 +105,7 @@ export class HiveRustGateway implements GatewayInterface {
         operationName: request.operationName,
       },
       context: request.context as GatewayContext,
-      // Read by RemoteGraphQLDataSource for cache hints only, which the gateway does not use.
+      // Read by the data source for the response's cache policy only; this engine has none.
       incomingRequestContext: {},
       document: request.document,
     } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
