@@ -154,23 +154,22 @@ export const decisionKey = (d: AuditedDecision): string =>
   part(d.consentId) +
   part(d.code);
 
-/** Groups a request's decisions; identical decisions fold into one with their counts summed. */
+/**
+ * Groups a request's decisions; identical decisions fold into one with their counts summed.
+ * Two decisions are identical exactly when they fall in the same group about the same
+ * person (the group holds everything else of them), so they fold there, without a key of
+ * their own: the gateway's decision log has folded most of them already.
+ */
 export function encodeDecisions(decisions: readonly AuditDecision[]): {
   persons: string[];
   consents?: (string | null)[];
   d: DecisionGroup[];
 } {
-  const folded = new Map<string, AuditDecision>();
-  for (const dec of decisions) {
-    const key = decisionKey(dec);
-    const seen = folded.get(key);
-    if (seen) seen.count += dec.count;
-    else folded.set(key, { ...dec });
-  }
+  // People in the order they first appear, each with the first consent a decision names.
   const persons: string[] = [];
   const index = new Map<string, number>();
   const consents: (string | null)[] = [];
-  for (const dec of folded.values()) {
+  for (const dec of decisions) {
     if (dec.personId === null) continue;
     let i = index.get(dec.personId);
     if (i === undefined) {
@@ -180,8 +179,11 @@ export function encodeDecisions(decisions: readonly AuditDecision[]): {
     }
     if (consents[i] === null && dec.consentId !== null) consents[i] = dec.consentId;
   }
-  const groups = new Map<string, DecisionGroup>();
-  for (const dec of folded.values()) {
+  const groups = new Map<
+    string,
+    { group: DecisionGroup; people: number[]; counts: number[]; at: Map<number, number> }
+  >();
+  for (const dec of decisions) {
     const i = dec.personId === null ? -1 : (index.get(dec.personId) as number);
     const subject = i >= 0 && dec.subjectId === dec.personId ? 0 : dec.subjectId;
     const consent = i >= 0 && dec.consentId !== null && consents[i] === dec.consentId ? 0 : dec.consentId;
@@ -194,12 +196,25 @@ export function encodeDecisions(decisions: readonly AuditDecision[]): {
       part(dec.code) +
       part(subject) +
       part(consent);
-    let group = groups.get(key);
-    if (!group)
-      groups.set(key, (group = [dec.field, dec.cls, outcome, dec.basis, dec.code, subject, consent, []]));
-    group[7].push(dec.count === 1 ? i : [i, dec.count]);
+    let entry = groups.get(key);
+    if (!entry) {
+      const group: DecisionGroup = [dec.field, dec.cls, outcome, dec.basis, dec.code, subject, consent, []];
+      groups.set(key, (entry = { group, people: [], counts: [], at: new Map() }));
+    }
+    const seen = entry.at.get(i);
+    if (seen === undefined) {
+      entry.at.set(i, entry.people.push(i) - 1);
+      entry.counts.push(dec.count);
+    } else entry.counts[seen] = (entry.counts[seen] as number) + dec.count;
   }
-  const d = [...groups.values()];
+  const d: DecisionGroup[] = [];
+  for (const { group, people, counts } of groups.values()) {
+    people.forEach((i, n) => {
+      const count = counts[n] as number;
+      group[7].push(count === 1 ? i : [i, count]);
+    });
+    d.push(group);
+  }
   return consents.some((c) => c !== null) ? { persons, consents, d } : { persons, d };
 }
 

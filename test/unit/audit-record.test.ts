@@ -80,6 +80,49 @@ describe('audit record encoding', () => {
     expect(encoded.persons).toContain('P-2');
   });
 
+  it('encodes a request as the log always has: records already stored keep verifying', () => {
+    // Folded apart (the 1st, 2nd and last), a second consent of P-2, a withheld one, one about nobody.
+    const decisions = [
+      d({}),
+      d({ count: 2 }),
+      d({ personId: 'P-2', subjectId: 'P-2', consentId: 'P-2#3' }),
+      d({
+        personId: 'P-2',
+        field: 'SHOGAI',
+        decision: 'WITHHELD',
+        basis: null,
+        consentId: null,
+        code: 'CONSENT_REQUIRED',
+      }),
+      d({ personId: null, field: 'MEETING', subjectId: 'M-J1', basis: 'MEETING_MEMBER', consentId: null }),
+      d({ personId: 'P-2', field: 'KONKYU', consentId: 'P-2#2' }),
+      d({}),
+    ];
+    const record = chainRecord(
+      {
+        at: '2026-12-04T00:00:00.000Z',
+        requestId: 'req-pin',
+        staffId: 's-takikan-01',
+        agencyId: 'takikan-shakyo',
+        meetingId: 'M-J1',
+        decisions,
+      },
+      7,
+      GENESIS,
+    );
+    expect(record.persons).toEqual(['P-1', 'P-2']);
+    expect(record.consents).toEqual(['P-1#1', 'P-2#3']);
+    expect(record.d).toEqual([
+      ['KAIGO', 'GENERAL', 'D', 'CONSENT', null, null, 0, [[0, 4]]],
+      ['KAIGO', 'GENERAL', 'D', 'CONSENT', null, 0, 0, [1]],
+      ['SHOGAI', 'GENERAL', 'W', null, 'CONSENT_REQUIRED', null, null, [1]],
+      ['MEETING', 'GENERAL', 'D', 'MEETING_MEMBER', null, 'M-J1', null, [-1]],
+      ['KONKYU', 'GENERAL', 'D', 'CONSENT', null, null, 'P-2#2', [1]],
+    ]);
+    // The hash the encoding before 2026-12-04 gave this request.
+    expect(record.hash).toBe('dde45b06d6ab6ff6bd40457043a35f764d2c7705b7ff8d60ddf932172a4aeed5');
+  });
+
   it('a household dashboard query is one record of at most 2 KB', () => {
     const decisions = householdDecisions();
     expect(decisions.length).toBeGreaterThanOrEqual(56);
