@@ -49,8 +49,11 @@ export class SubgraphError extends Error {}
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 const SUBGRAPH_UNAVAILABLE_MESSAGE = 'Unavailable: this field’s record system did not answer';
 
-/** Only the query plan's own fetches are sent; schema loading and health checks are not ours. */
-const INCOMING_OPERATION = 'incoming operation';
+/**
+ * GraphQLDataSourceRequestKind.INCOMING_OPERATION (@apollo/gateway exports the enum's type only):
+ * only the query plan's own fetches are sent; schema loading and health checks are not ours.
+ */
+export const INCOMING_OPERATION = 'incoming operation';
 type IncomingOperation = Extract<
   GraphQLDataSourceProcessOptions<GatewayContext>,
   { incomingRequestContext: unknown }

@@ -179,10 +179,8 @@ export function encodeDecisions(decisions: readonly AuditDecision[]): {
     }
     if (consents[i] === null && dec.consentId !== null) consents[i] = dec.consentId;
   }
-  const groups = new Map<
-    string,
-    { group: DecisionGroup; people: number[]; counts: number[]; at: Map<number, number> }
-  >();
+  // Per group, each person's summed count, in the order the person first appears in it.
+  const groups = new Map<string, { group: DecisionGroup; counts: Map<number, number> }>();
   for (const dec of decisions) {
     const i = dec.personId === null ? -1 : (index.get(dec.personId) as number);
     const subject = i >= 0 && dec.subjectId === dec.personId ? 0 : dec.subjectId;
@@ -199,20 +197,13 @@ export function encodeDecisions(decisions: readonly AuditDecision[]): {
     let entry = groups.get(key);
     if (!entry) {
       const group: DecisionGroup = [dec.field, dec.cls, outcome, dec.basis, dec.code, subject, consent, []];
-      groups.set(key, (entry = { group, people: [], counts: [], at: new Map() }));
+      groups.set(key, (entry = { group, counts: new Map() }));
     }
-    const seen = entry.at.get(i);
-    if (seen === undefined) {
-      entry.at.set(i, entry.people.push(i) - 1);
-      entry.counts.push(dec.count);
-    } else entry.counts[seen] = (entry.counts[seen] as number) + dec.count;
+    entry.counts.set(i, (entry.counts.get(i) ?? 0) + dec.count);
   }
   const d: DecisionGroup[] = [];
-  for (const { group, people, counts } of groups.values()) {
-    people.forEach((i, n) => {
-      const count = counts[n] as number;
-      group[7].push(count === 1 ? i : [i, count]);
-    });
+  for (const { group, counts } of groups.values()) {
+    for (const [i, count] of counts) group[7].push(count === 1 ? i : [i, count]);
     d.push(group);
   }
   return consents.some((c) => c !== null) ? { persons, consents, d } : { persons, d };

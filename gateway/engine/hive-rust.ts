@@ -23,6 +23,7 @@ import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
 import { buildASTSchema, parse } from 'graphql';
 import type { GatewayContext } from '../context';
 import type { SubgraphDataSource } from '../datasource';
+import { INCOMING_OPERATION } from '../datasource';
 
 export const ENGINES = ['apollo', 'hive-rust'] as const;
 export type EngineName = (typeof ENGINES)[number];
@@ -96,8 +97,7 @@ export class HiveRustGateway implements GatewayInterface {
     const source = this.sources.get(name);
     if (!source) throw new Error(`no data source for subgraph ${name}`);
     const options = {
-      // GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported).
-      kind: 'incoming operation',
+      kind: INCOMING_OPERATION,
       request: {
         // The planner keeps each fetch's text beside its parsed document: no re-printing.
         query: defaultPrintFn(request.document),
